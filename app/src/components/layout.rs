@@ -1,0 +1,93 @@
+use crate::i18n::*;
+use crate::pages::NotFoundPage;
+use crate::routes;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_meta::Html;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use super::{CanadaWordmark, FlagSymbol, RouteAnnouncer};
+
+/// Everything under `/{lang}/`: the language comes from the address, so the
+/// toggle is a plain link and a page can be shared in either language.
+#[component]
+pub fn LocalizedLayout() -> impl IntoView {
+    let params = use_params_map();
+    let locale = Memo::new(move |_| {
+        params.with(|p| p.get("lang").as_deref().and_then(routes::locale_from_segment))
+    });
+
+    move || match locale.get() {
+        Some(current) => {
+            let current = Signal::derive(move || locale.get().unwrap_or(current));
+            view! {
+                <I18nSubContextProvider initial_locale=current>
+                    <Html {..} lang=move || current.get().as_str() />
+                    <PageShell />
+                </I18nSubContextProvider>
+            }
+            .into_any()
+        }
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn PageShell() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = move || routes::home(i18n.get_locale());
+    view! {
+        <a class="skip-link" href="#main-content">
+            {t!(i18n, shell.skip_to_main)}
+        </a>
+        <header class="gc-header">
+            <div class="container gc-topbar">
+                <a class="gc-signature" href=home aria-label=move || t_string!(i18n, shell.home_link)>
+                    <FlagSymbol />
+                    <span class="gc-signature-text">{t!(i18n, shell.goc)}</span>
+                </a>
+                <LanguageToggle />
+            </div>
+            <div class="app-bar">
+                <div class="container">
+                    <a class="app-name" href=home>
+                        {t!(i18n, site_name)}
+                    </a>
+                </div>
+            </div>
+        </header>
+        <main id="main-content" class="container" tabindex="-1">
+            <Outlet />
+        </main>
+        <footer class="gc-footer">
+            <div class="container gc-footer-inner">
+                <p>{t!(i18n, shell.footer_about)}</p>
+                <CanadaWordmark label=Signal::derive(move || t_string!(i18n, shell.footer_wordmark).to_owned()) />
+            </div>
+        </footer>
+        <RouteAnnouncer />
+    }
+}
+
+/// Links to the same page in the other official language, keeping the query and fragment.
+#[component]
+fn LanguageToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let href = move || {
+        routes::switch_language(
+            &location.pathname.get(),
+            &location.search.get(),
+            routes::other_locale(i18n.get_locale()),
+        )
+    };
+    let other = move || t_string!(i18n, shell.other_language_code);
+    view! {
+        <nav class="language-toggle" aria-label=move || t_string!(i18n, shell.language_nav)>
+            <a href=href lang=other hreflang=other aria-label=move || t_string!(i18n, shell.other_language_aria)>
+                {t!(i18n, shell.other_language)}
+            </a>
+        </nav>
+    }
+}

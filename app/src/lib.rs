@@ -1,0 +1,57 @@
+//! The portal's pages, components and the types shared by browser and server.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod routes;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document the server renders around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser: this marks the page as taken over by the
+    // WebAssembly, for styles and tests that need to know.
+    Effect::new(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/portal.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Router>
+            <Routes fallback=pages::NotFoundPage>
+                <Route path=path!("/") view=pages::LanguageSplash />
+                <ParentRoute path=path!("/:lang") view=components::LocalizedLayout>
+                    <Route path=path!("") view=pages::HomePage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,20 @@
+//! One module a page.
+
+mod home;
+mod language_splash;
+mod not_found;
+
+pub use home::HomePage;
+pub use language_splash::LanguageSplash;
+pub use not_found::NotFoundPage;
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `<title>`: the page's own title, then the portal's name.
+#[component]
+pub fn PageTitle(#[prop(into)] title: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title text=move || format!("{} – {}", title.get(), t_string!(i18n, title_suffix)) /> }
+}

@@ -1,0 +1,83 @@
+//! Paths in the portal: every page lives under its language, `/en/…` or `/fr/…`.
+use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
+
+/// The language named by a path's first segment, if it names one.
+pub fn locale_from_segment(segment: &str) -> Option<Locale> {
+    match segment {
+        "en" => Some(Locale::en),
+        "fr" => Some(Locale::fr),
+        _ => None,
+    }
+}
+
+/// The language of a whole path such as `/fr/photo-check`.
+pub fn locale_of_path(path: &str) -> Option<Locale> {
+    path.trim_start_matches('/').split('/').next().and_then(locale_from_segment)
+}
+
+/// The other official language.
+pub fn other_locale(locale: Locale) -> Locale {
+    match locale {
+        Locale::en => Locale::fr,
+        Locale::fr => Locale::en,
+    }
+}
+
+/// The same page in another language: `/en/a/b?x` becomes `/fr/a/b?x`.
+pub fn switch_language(path: &str, query: &str, to: Locale) -> String {
+    let rest = path
+        .trim_start_matches('/')
+        .split_once('/')
+        .map(|(_, rest)| rest)
+        .unwrap_or("");
+    let mut href = format!("/{}/{}", to.as_str(), rest);
+    if !query.is_empty() {
+        href.push('?');
+        href.push_str(query.trim_start_matches('?'));
+    }
+    href
+}
+
+/// A path with its language segment removed, to tell a change of page from a change of language.
+pub fn without_language(path: &str) -> &str {
+    let trimmed = path.trim_start_matches('/');
+    match trimmed.split_once('/') {
+        Some((first, rest)) if locale_from_segment(first).is_some() => rest.trim_end_matches('/'),
+        None if locale_from_segment(trimmed).is_some() => "",
+        _ => path,
+    }
+}
+
+/// The home page in a language.
+pub fn home(locale: Locale) -> String {
+    format!("/{}/", locale.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switching_language_keeps_the_rest_of_the_address() {
+        assert_eq!(switch_language("/en/", "", Locale::fr), "/fr/");
+        assert_eq!(switch_language("/en", "", Locale::fr), "/fr/");
+        assert_eq!(switch_language("/fr/photo-check", "?step=2", Locale::en), "/en/photo-check?step=2");
+    }
+
+    #[test]
+    fn language_is_read_from_the_first_segment_only() {
+        assert_eq!(locale_of_path("/fr/x"), Some(Locale::fr));
+        assert_eq!(locale_of_path("/en"), Some(Locale::en));
+        assert_eq!(locale_of_path("/de/x"), None);
+        assert_eq!(locale_of_path("/x/fr"), None);
+        assert_eq!(locale_of_path("/"), None);
+    }
+
+    #[test]
+    fn a_change_of_language_is_not_a_change_of_page() {
+        assert_eq!(without_language("/en/"), without_language("/fr"));
+        assert_eq!(without_language("/en/a/b"), without_language("/fr/a/b/"));
+        assert_ne!(without_language("/en/a"), without_language("/en/b"));
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds and serves the portal on http://127.0.0.1:3000 (SQLite in ./data unless
+# DATABASE_URL says otherwise), with a demo officer account.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/tools.sh
+
+ensure_build_tools
+build_site
+
+portal=target/release/portal
+"$portal" migrate
+say "Demo officer"
+"$portal" officer create --email demo.officer@example.ca --name "Demo Officer" --if-missing
+say "Serving the portal on http://127.0.0.1:3000 (Ctrl-C stops it)"
+exec "$portal" serve

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Every test: unit, integration on SQLite and PostgreSQL, end-to-end in Chromium
+# against one portal on SQLite and one on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/tools.sh
+
+ensure_build_tools
+ensure_test_tools
+build_site
+
+say "Unit and integration tests (SQLite and PostgreSQL)"
+export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+cargo test -p app --features ssr
+cargo test -p server
+
+say "End-to-end tests in Chromium"
+work=$(mktemp -d)
+e2e_db="portal_e2e_$$"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $e2e_db" >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+start_portal() { # NAME PORT ENV...
+  local name=$1 port=$2; shift 2
+  env -u DATABASE_URL "$@" APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="http://127.0.0.1:$port" \
+    target/release/portal serve >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null && return 0
+    sleep 0.2
+  done
+  cat "$work/$name.log" >&2
+  return 1
+}
+sqlite_port=$(free_port)
+start_portal sqlite "$sqlite_port" APP_DATABASE__SQLITE_PATH="$work/e2e.db"
+postgres_port=$(free_port)
+start_portal postgres "$postgres_port" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$e2e_db"
+
+cd end2end
+PORTAL_SQLITE_URL="http://127.0.0.1:$sqlite_port" PORTAL_POSTGRES_URL="http://127.0.0.1:$postgres_port" \
+  npx playwright test

@@ -1,0 +1,65 @@
+# Installs, once per machine, the tools the build needs; sourced by run.sh and test.sh.
+# They live outside the clone (PORTAL_TOOLS, default /opt/portal-tools) so that
+# every clone and CI run on the machine shares them.
+
+PORTAL_TOOLS=${PORTAL_TOOLS:-/opt/portal-tools}
+export PATH="$PORTAL_TOOLS/bin:$PORTAL_TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+CARGO_LEPTOS_VERSION=0.3.10
+BINARYEN_VERSION=132.0.0
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_build_tools() {
+  mkdir -p "$PORTAL_TOOLS"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(cargo-leptos --version 2>/dev/null)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
+    # The newest cargo-leptos needs a newer rustc than this machine's; 0.3.10 builds here.
+    say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 12 minutes, once)"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --root "$PORTAL_TOOLS"
+  fi
+
+  # cargo-leptos runs whatever wasm-bindgen is on PATH: it must match Cargo.lock exactly.
+  local wb
+  wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    say "Installing wasm-bindgen-cli $wb (about 4 minutes, once)"
+    # Not --locked: its lock file names a crate version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$wb" --root "$PORTAL_TOOLS" --force
+  fi
+
+  # Debian's binaryen is too old (its wasm fails to hydrate); npm has a current one.
+  if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+    say "Installing binaryen $BINARYEN_VERSION (wasm-opt)"
+    npm install --prefix "$PORTAL_TOOLS/binaryen" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+ensure_test_tools() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "Installing Debian's chromium"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    say "Starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+  # Reinstall the end-to-end packages only when their lock file changed.
+  local stamp=end2end/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json end2end/node_modules/.lock-copy; then
+    say "Installing the end-to-end test packages"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    cp end2end/package-lock.json end2end/node_modules/.lock-copy
+  fi
+}
+
+build_site() {
+  say "Building the portal (server and WebAssembly, release)"
+  cargo leptos build --release
+}

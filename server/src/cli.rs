@@ -1,0 +1,120 @@
+//! `portal`: serve the site (the default), migrate, manage staff accounts.
+use crate::config::Settings;
+use crate::entities::user::Role;
+use crate::officers::{self, OfficerError, TemporaryPassword};
+use crate::{db, startup::Application};
+use anyhow::Context;
+use app::domain::{Email, PersonName};
+use clap::{Args, Parser, Subcommand};
+use secrecy::ExposeSecret;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "portal", version, about = "PR Confirmation Portal")]
+pub struct Cli {
+    /// Settings file (default: ./Leptos.toml if it exists).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Officer and administrator accounts.
+    #[command(subcommand)]
+    Officer(OfficerCommand),
+}
+
+#[derive(Subcommand)]
+pub enum OfficerCommand {
+    /// Create an officer and print a one-time temporary password.
+    Create(CreateOfficer),
+    /// Issue a new temporary password for an officer or administrator.
+    ResetPassword {
+        #[arg(long, value_parser = parse_email)]
+        email: Email,
+    },
+}
+
+#[derive(Args)]
+pub struct CreateOfficer {
+    #[arg(long, value_parser = parse_email)]
+    email: Email,
+    #[arg(long, value_parser = parse_name)]
+    name: PersonName,
+    /// Create an administrator instead of an officer.
+    #[arg(long)]
+    admin: bool,
+    /// Succeed without changing anything if the account exists.
+    #[arg(long)]
+    if_missing: bool,
+}
+
+fn parse_email(s: &str) -> Result<Email, String> {
+    Email::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_name(s: &str) -> Result<PersonName, String> {
+    PersonName::parse(s).map_err(|e| e.to_string())
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(settings.clone()).await?;
+            tracing::info!("PR Confirmation Portal listening on {}", settings.site.public_url);
+            app.run_until_stopped().await.context("the server stopped with an error")
+        }
+        Command::Migrate => {
+            let db = db::connect(&settings).await?;
+            db::migrate(&db).await?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Officer(command) => {
+            let db = db::connect(&settings).await?;
+            db::migrate(&db).await?;
+            let days = settings.sessions.temporary_password_days;
+            match command {
+                OfficerCommand::Create(new) => {
+                    let role = if new.admin { Role::Administrator } else { Role::Officer };
+                    match officers::create(&db, &new.email, &new.name, role, days).await {
+                        Ok(temporary) => {
+                            print_credentials("Account created", &new.email, &temporary);
+                            Ok(())
+                        }
+                        Err(OfficerError::AlreadyExists(email)) if new.if_missing => {
+                            println!(
+                                "The account {email} already exists; its temporary password was printed when it was created.\n\
+                                 To issue a new one: portal officer reset-password --email {email}"
+                            );
+                            Ok(())
+                        }
+                        Err(err) => Err(err.into()),
+                    }
+                }
+                OfficerCommand::ResetPassword { email } => {
+                    let temporary = officers::reset_password(&db, &email, days).await?;
+                    print_credentials("New temporary password issued", &email, &temporary);
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+fn print_credentials(what: &str, email: &Email, temporary: &TemporaryPassword) {
+    println!("{what}.");
+    println!("  username:           {email}");
+    println!("  temporary password: {}", temporary.password.expose_secret());
+    println!(
+        "  expires:            {} (it must be changed at first sign-in)",
+        temporary.expires_at.format("%Y-%m-%d %H:%M UTC")
+    );
+}

@@ -1,0 +1,2 @@
+//! sea-orm entities, one module a table.
+pub mod user;

@@ -1,0 +1,13 @@
+//! The schema, as migrations applied at start-up (and by `portal migrate`).
+use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_create_users;
+
+pub struct Migrator;
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_create_users::Migration)]
+    }
+}

@@ -1,0 +1,91 @@
+//! Officer and administrator accounts, created from the command line.
+use crate::entities::user::{self, Role};
+use crate::passwords;
+use app::domain::{Email, PersonName};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr};
+use secrecy::SecretString;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OfficerError {
+    #[error("an account with the email {0} already exists")]
+    AlreadyExists(Email),
+    #[error("no account has the email {0}")]
+    NotFound(Email),
+    #[error("the account with the email {0} is not an officer's or an administrator's")]
+    NotStaff(Email),
+    #[error("could not hash the password")]
+    Hash,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// A temporary password, shown once, which must be changed at first sign-in.
+#[derive(Debug)]
+pub struct TemporaryPassword {
+    pub password: SecretString,
+    pub expires_at: DateTime<Utc>,
+}
+
+fn issue_temporary(valid_days: u32) -> Result<(TemporaryPassword, String), OfficerError> {
+    let password = passwords::temporary();
+    let hash = passwords::hash(&password).map_err(|_| OfficerError::Hash)?;
+    let expires_at = Utc::now() + Duration::days(i64::from(valid_days));
+    Ok((TemporaryPassword { password, expires_at }, hash))
+}
+
+pub async fn find(db: &DatabaseConnection, email: &Email) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await
+}
+
+#[tracing::instrument(skip(db), fields(email = %email))]
+pub async fn create(
+    db: &DatabaseConnection,
+    email: &Email,
+    name: &PersonName,
+    role: Role,
+    valid_days: u32,
+) -> Result<TemporaryPassword, OfficerError> {
+    let (temporary, hash) = issue_temporary(valid_days)?;
+    let account = user::ActiveModel {
+        email: Set(email.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        role: Set(role),
+        password_hash: Set(hash),
+        must_change_password: Set(true),
+        temporary_password_expires_at: Set(Some(temporary.expires_at)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    match account.insert(db).await {
+        Ok(_) => {
+            tracing::info!(?role, "account created");
+            Ok(temporary)
+        }
+        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(OfficerError::AlreadyExists(email.clone()))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Replaces a staff member's password with a new temporary one.
+#[tracing::instrument(skip(db), fields(email = %email))]
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    email: &Email,
+    valid_days: u32,
+) -> Result<TemporaryPassword, OfficerError> {
+    let account = find(db, email).await?.ok_or_else(|| OfficerError::NotFound(email.clone()))?;
+    if account.role == Role::Applicant {
+        return Err(OfficerError::NotStaff(email.clone()));
+    }
+    let (temporary, hash) = issue_temporary(valid_days)?;
+    let mut account: user::ActiveModel = account.into();
+    account.password_hash = Set(hash);
+    account.must_change_password = Set(true);
+    account.temporary_password_expires_at = Set(Some(temporary.expires_at));
+    account.update(db).await?;
+    tracing::info!("temporary password issued");
+    Ok(temporary)
+}

@@ -1,0 +1,69 @@
+use crate::helpers::{on_both_databases, Backend, TestDatabase};
+use app::domain::{Email, PersonName};
+use argon2::{PasswordHash, PasswordVerifier};
+use chrono::Utc;
+use secrecy::ExposeSecret;
+use server::entities::user::Role;
+use server::officers::{self, OfficerError};
+
+on_both_databases! {
+    async fn officers_get_a_hashed_temporary_password_that_must_be_changed(app) {
+        let email = Email::parse("Agent.Dupuis@IRCC.example.ca").unwrap();
+        let name = PersonName::parse("Amélie Dupuis").unwrap();
+        let temporary = officers::create(&app.db, &email, &name, Role::Officer, 14).await.unwrap();
+
+        let stored = officers::find(&app.db, &email).await.unwrap().expect("stored");
+        assert_eq!(stored.email, "agent.dupuis@ircc.example.ca");
+        assert_eq!(stored.name, "Amélie Dupuis");
+        assert_eq!(stored.role, Role::Officer);
+        assert!(stored.must_change_password);
+        let parsed = PasswordHash::new(&stored.password_hash).unwrap();
+        assert!(argon2::Argon2::default()
+            .verify_password(temporary.password.expose_secret().as_bytes(), &parsed)
+            .is_ok());
+        let days = (stored.temporary_password_expires_at.unwrap() - Utc::now()).num_hours();
+        assert!((13 * 24..=14 * 24).contains(&days), "{days} hours");
+
+        let again = Email::parse("agent.dupuis@ircc.example.ca").unwrap();
+        let err = officers::create(&app.db, &again, &name, Role::Administrator, 14).await.unwrap_err();
+        assert!(matches!(err, OfficerError::AlreadyExists(_)), "{err}");
+
+        let reset = officers::reset_password(&app.db, &email, 14).await.unwrap();
+        let updated = officers::find(&app.db, &email).await.unwrap().unwrap();
+        assert_ne!(updated.password_hash, stored.password_hash);
+        let parsed = PasswordHash::new(&updated.password_hash).unwrap();
+        assert!(argon2::Argon2::default()
+            .verify_password(reset.password.expose_secret().as_bytes(), &parsed)
+            .is_ok());
+
+        let unknown = Email::parse("nobody@ircc.example.ca").unwrap();
+        assert!(matches!(
+            officers::reset_password(&app.db, &unknown, 14).await,
+            Err(OfficerError::NotFound(_))
+        ));
+    }
+}
+
+on_both_databases! {
+    async fn migrating_again_changes_nothing(app) {
+        server::db::migrate(&app.db).await.expect("second run");
+        server::db::migrate(&app.db).await.expect("third run");
+    }
+}
+
+/// Several instances starting together on one PostgreSQL must all come up.
+#[tokio::test]
+async fn instances_starting_together_migrate_once() {
+    let database = TestDatabase::create(Backend::Postgres).await;
+    let settings = database.settings();
+    let starts = (0..4).map(|_| {
+        let settings = settings.clone();
+        tokio::spawn(async move {
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await
+        })
+    });
+    for start in starts {
+        start.await.expect("task").expect("migrated");
+    }
+}

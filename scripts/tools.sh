@@ -61,5 +61,5 @@ ensure_test_tools() {
 
 build_site() {
   say "Building the portal (server and WebAssembly, release)"
-  cargo leptos build --release
+  cargo leptos build --release --precompress
 }

@@ -1,9 +1,9 @@
 use clap::Parser;
-use server::cli::{self, Cli};
+use portal::cli::{self, Cli};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    server::telemetry::init();
+    portal::telemetry::init();
     match cli::run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

@@ -18,9 +18,13 @@ pub fn LocalizedLayout() -> impl IntoView {
         params.with(|p| p.get("lang").as_deref().and_then(routes::locale_from_segment))
     });
 
-    move || match locale.get() {
-        Some(current) => {
-            let current = Signal::derive(move || locale.get().unwrap_or(current));
+    // Rebuild the page only when the address stops (or starts) naming a language:
+    // a change of language re-translates the same components, so nothing typed is lost.
+    let has_locale = Memo::new(move |_| locale.get().is_some());
+
+    move || {
+        if has_locale.get() {
+            let current = Signal::derive(move || locale.get().unwrap_or_default());
             view! {
                 <I18nSubContextProvider initial_locale=current>
                     <Html {..} lang=move || current.get().as_str() />
@@ -28,8 +32,9 @@ pub fn LocalizedLayout() -> impl IntoView {
                 </I18nSubContextProvider>
             }
             .into_any()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
         }
-        None => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
@@ -38,7 +43,7 @@ fn PageShell() -> impl IntoView {
     let i18n = use_i18n();
     let home = move || routes::home(i18n.get_locale());
     view! {
-        <a class="skip-link" href="#main-content">
+        <a class="skip-link" href="#main-content" on:click=skip_to_main>
             {t!(i18n, shell.skip_to_main)}
         </a>
         <header class="gc-header">
@@ -67,6 +72,20 @@ fn PageShell() -> impl IntoView {
             </div>
         </footer>
         <RouteAnnouncer />
+    }
+}
+
+/// Without the WebAssembly the browser follows the link itself; with it, the
+/// router would treat it as a navigation, so focus is moved here.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(main) = document()
+        .get_element_by_id("main-content")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        event.prevent_default();
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }
 

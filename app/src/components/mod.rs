@@ -6,4 +6,4 @@ mod symbols;
 
 pub use layout::LocalizedLayout;
 pub use route_announcer::RouteAnnouncer;
-pub use symbols::{CanadaWordmark, FlagSymbol};
+pub use symbols::{BilingualSignature, CanadaWordmark, FlagSymbol};

@@ -1,4 +1,4 @@
-use crate::components::FlagSymbol;
+use crate::components::BilingualSignature;
 use crate::i18n::*;
 use crate::routes;
 use leptos::prelude::*;
@@ -13,11 +13,7 @@ pub fn LanguageSplash() -> impl IntoView {
         <Title text=title />
         <main id="main-content" class="splash">
             <div class="splash-card">
-                <p class="gc-signature splash-signature">
-                    <FlagSymbol />
-                    <span>{td!(Locale::en, shell.goc)}</span>
-                    <span lang="fr">{td!(Locale::fr, shell.goc)}</span>
-                </p>
+                <BilingualSignature first=Locale::en />
                 <h1 class="visually-hidden">
                     {td!(Locale::en, site_name)} " / " <span lang="fr">{td!(Locale::fr, site_name)}</span>
                 </h1>

@@ -1,3 +1,4 @@
+use crate::components::BilingualSignature;
 use crate::i18n::*;
 use crate::routes;
 use leptos::prelude::*;
@@ -26,6 +27,11 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Html {..} lang=first.as_str() />
         <Title text=title />
+        <header class="gc-header">
+            <div class="container gc-topbar">
+                <BilingualSignature first=first />
+            </div>
+        </header>
         <main id="main-content" class="container not-found" tabindex="-1">
             <NotFoundSection locale=first />
             <NotFoundSection locale=second />

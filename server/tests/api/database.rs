@@ -3,8 +3,8 @@ use app::domain::{Email, PersonName};
 use argon2::{PasswordHash, PasswordVerifier};
 use chrono::Utc;
 use secrecy::ExposeSecret;
-use server::entities::user::Role;
-use server::officers::{self, OfficerError};
+use portal::entities::user::Role;
+use portal::officers::{self, OfficerError};
 
 on_both_databases! {
     async fn officers_get_a_hashed_temporary_password_that_must_be_changed(app) {
@@ -46,8 +46,8 @@ on_both_databases! {
 
 on_both_databases! {
     async fn migrating_again_changes_nothing(app) {
-        server::db::migrate(&app.db).await.expect("second run");
-        server::db::migrate(&app.db).await.expect("third run");
+        portal::db::migrate(&app.db).await.expect("second run");
+        portal::db::migrate(&app.db).await.expect("third run");
     }
 }
 
@@ -59,8 +59,8 @@ async fn instances_starting_together_migrate_once() {
     let starts = (0..4).map(|_| {
         let settings = settings.clone();
         tokio::spawn(async move {
-            let db = server::db::connect(&settings).await?;
-            server::db::migrate(&db).await
+            let db = portal::db::connect(&settings).await?;
+            portal::db::migrate(&db).await
         })
     });
     for start in starts {

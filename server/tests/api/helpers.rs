@@ -1,7 +1,7 @@
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use secrecy::SecretString;
-use server::config::Settings;
-use server::startup::Application;
+use portal::config::Settings;
+use portal::startup::Application;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -117,11 +117,11 @@ impl TestApp {
 
 /// Starts the real server on a free port with a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    server::telemetry::init();
+    portal::telemetry::init();
     let database = TestDatabase::create(backend).await;
     let mut settings = database.settings();
     settings.site.address = SocketAddr::from(([127, 0, 0, 1], 0));
-    let db = server::db::connect(&settings).await.expect("connect to the test database");
+    let db = portal::db::connect(&settings).await.expect("connect to the test database");
     let application = Application::build(settings).await.expect("build the application");
     let address = format!("http://127.0.0.1:{}", application.port());
     tokio::spawn(application.run_until_stopped());

@@ -14,7 +14,7 @@ on_both_databases! {
         assert!(en.contains("Confirm your permanent residence online"));
         assert!(en.contains("does not show the status of an application"));
         assert!(en.contains(r#"href="/fr/""#), "the toggle links to the French page");
-        assert!(en.contains("/pkg/portal.js") && en.contains("/pkg/portal_bg.wasm"), "hydration scripts");
+        assert!(en.contains("/pkg/portal.js") && en.contains("/pkg/portal.wasm"), "hydration scripts");
 
         let (status, fr) = html(&app, "/fr/").await;
         assert_eq!(status, 200);
@@ -62,5 +62,10 @@ on_both_databases! {
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["x-frame-options"], "DENY");
         assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+        let policy = headers["content-security-policy"].to_str().unwrap().to_owned();
+        let body = response.text().await.unwrap();
+        let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
+        assert!(body.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{policy}");
     }
 }

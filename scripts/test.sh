@@ -12,6 +12,7 @@ build_site
 say "Unit and integration tests (SQLite and PostgreSQL)"
 export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 cargo test -p app --features ssr
+cargo test -p photo
 cargo test -p portal
 
 say "End-to-end tests in Chromium"

@@ -28,6 +28,14 @@ pub enum Command {
     /// Officer and administrator accounts.
     #[command(subcommand)]
     Officer(OfficerCommand),
+    /// Check PR card photos with the same engine as the browser.
+    PhotoCheck {
+        /// One JSON object a line per file.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -64,20 +72,29 @@ fn parse_name(s: &str) -> Result<PersonName, String> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = Settings::load(cli.config.as_deref())?;
+    // Checking photos needs neither settings nor a database: load them only where used.
+    let settings = || Settings::load(cli.config.as_deref());
     match cli.command.unwrap_or(Command::Serve) {
+        Command::PhotoCheck { json, files } => {
+            let unreadable = crate::photo_check::run(&files, json, &mut std::io::stdout().lock())?;
+            anyhow::ensure!(unreadable == 0, "{unreadable} file(s) could not be read");
+            Ok(())
+        }
         Command::Serve => {
+            let settings = settings()?;
             let app = Application::build(settings.clone()).await?;
             tracing::info!("PR Confirmation Portal listening on {}", settings.site.public_url);
             app.run_until_stopped().await.context("the server stopped with an error")
         }
         Command::Migrate => {
+            let settings = settings()?;
             let db = db::connect(&settings).await?;
             db::migrate(&db).await?;
             println!("The database is up to date.");
             Ok(())
         }
         Command::Officer(command) => {
+            let settings = settings()?;
             let db = db::connect(&settings).await?;
             db::migrate(&db).await?;
             let days = settings.sessions.temporary_password_days;

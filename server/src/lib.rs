@@ -7,5 +7,6 @@ pub mod entities;
 pub mod migration;
 pub mod officers;
 pub mod passwords;
+pub mod photo_check;
 pub mod startup;
 pub mod telemetry;

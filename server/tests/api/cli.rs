@@ -55,3 +55,37 @@ async fn officer_create_on_sqlite() {
 async fn officer_create_on_postgres() {
     officer_create_prints_a_temporary_password_once(Backend::Postgres).await;
 }
+
+#[test]
+fn photo_check_prints_one_json_report_a_file() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../photo/tests/fixtures");
+    let output = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(["photo-check", "--json"])
+        .arg(format!("{fixtures}/astronaut_good.jpg"))
+        .arg(format!("{fixtures}/hopper_glare_forehead.jpg"))
+        .output()
+        .expect("run portal");
+    assert!(output.status.success(), "a failing photo is a verdict, not an error");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["file"].as_str().unwrap().ends_with("astronaut_good.jpg"));
+    assert_eq!(lines[0]["verdict"], "pass");
+    assert_eq!(lines[1]["verdict"], "fail");
+    let glare = lines[1]["checks"].as_array().unwrap().iter().find(|c| c["id"] == "glare").unwrap();
+    assert_eq!(glare["status"], "fail");
+    let ids: Vec<&str> = lines[0]["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["format", "file_size", "dimensions", "face_count", "head_size", "centring", "brightness", "glare", "sharpness", "background"]
+    );
+
+    let missing = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(["photo-check", "/nonexistent/photo.jpg"])
+        .output()
+        .expect("run portal");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot be read"));
+}

@@ -1,0 +1,111 @@
+//! Face detection with SeetaFace's funnel-structured cascade (the `rustface` crate):
+//! pure Rust, so the same detector runs in the browser and on the server.
+use image::{imageops, GrayImage, RgbImage};
+use rustface::{Detector, ImageData};
+
+/// Faces are looked for on a copy whose longer side is at most this many pixels:
+/// enough for a face that fills a passport-style photo, and fast in the browser.
+const DETECTION_SIDE: u32 = 640;
+/// The detector's smallest window.
+const MIN_WINDOW: u32 = 20;
+
+#[derive(Debug, thiserror::Error)]
+#[error("the face model could not be read")]
+pub struct ModelError;
+
+/// The detector, built once from the model's bytes and reused for every photo.
+pub struct FaceDetector {
+    detector: Box<dyn Detector>,
+}
+
+/// A face's box in the photo's own pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Face {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub score: f64,
+}
+
+impl Face {
+    pub fn centre_x(&self) -> f32 {
+        self.x + self.width / 2.0
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.height
+    }
+}
+
+impl FaceDetector {
+    pub fn from_model_bytes(model: &[u8]) -> Result<Self, ModelError> {
+        let model = rustface::read_model(model).map_err(|_| ModelError)?;
+        let mut detector = rustface::create_detector_with_model(model);
+        detector.set_score_thresh(2.0);
+        detector.set_pyramid_scale_factor(0.8);
+        detector.set_slide_window_step(4, 4);
+        detector.set_min_face_size(MIN_WINDOW);
+        Ok(Self { detector })
+    }
+
+    /// Every face found, largest first.
+    pub fn detect(&mut self, image: &RgbImage) -> Vec<Face> {
+        let (width, height) = image.dimensions();
+        let scale = (DETECTION_SIDE as f32 / width.max(height) as f32).min(1.0);
+        let (w, h) = (
+            ((width as f32 * scale).round() as u32).max(1),
+            ((height as f32 * scale).round() as u32).max(1),
+        );
+        // The detector panics on images smaller than its window.
+        if w < MIN_WINDOW || h < MIN_WINDOW {
+            return Vec::new();
+        }
+        let gray: GrayImage = imageops::grayscale(image);
+        let gray = if scale < 1.0 { imageops::resize(&gray, w, h, imageops::FilterType::Triangle) } else { gray };
+        self.detector.set_min_face_size(MIN_WINDOW.max(w.min(h) / 10));
+        let mut found = self.detector.detect(&ImageData::new(gray.as_raw(), w, h));
+        if found.is_empty() {
+            // Over- or under-exposure flattens the features the cascade looks
+            // for; spreading the grey levels brings them back.
+            let equalised = equalise(&gray);
+            found = self.detector.detect(&ImageData::new(equalised.as_raw(), w, h));
+        }
+        let mut faces: Vec<Face> = found
+            .into_iter()
+            .map(|info| {
+                let b = info.bbox();
+                Face {
+                    x: b.x() as f32 / scale,
+                    y: b.y() as f32 / scale,
+                    width: b.width() as f32 / scale,
+                    height: b.height() as f32 / scale,
+                    score: info.score(),
+                }
+            })
+            .collect();
+        faces.sort_by(|a, b| (b.width * b.height).total_cmp(&(a.width * a.height)));
+        faces
+    }
+}
+
+/// Histogram equalisation of a grey image.
+fn equalise(gray: &GrayImage) -> GrayImage {
+    let mut histogram = [0u64; 256];
+    for p in gray.pixels() {
+        histogram[p[0] as usize] += 1;
+    }
+    let total = gray.pixels().len() as u64;
+    let mut map = [0u8; 256];
+    let mut cumulative = 0;
+    let first = histogram.iter().position(|&n| n > 0).map(|i| histogram[i]).unwrap_or(0);
+    for (level, count) in histogram.iter().enumerate() {
+        cumulative += count;
+        let span = total.saturating_sub(first).max(1);
+        map[level] = ((cumulative.saturating_sub(first)) * 255 / span) as u8;
+    }
+    let mut out = gray.clone();
+    for p in out.pixels_mut() {
+        p[0] = map[p[0] as usize];
+    }
+    out
+}

@@ -1,0 +1,195 @@
+//! PR card photo checks: one engine for the browser (compiled to wasm32, before
+//! upload) and the server (the re-check, and `portal photo-check`).
+//!
+//! Every entry point returns a [`Report`]; nothing here panics on any input.
+mod decode;
+mod face;
+mod measure;
+mod report;
+pub mod rules;
+
+pub use decode::{decode, sniff, DecodeError, DecodeLimits, Format};
+pub use face::{Face, FaceDetector, ModelError};
+pub use report::{Check, CheckId, Report, Status, Value, Verdict};
+
+use image::RgbImage;
+use measure::Area;
+use report::Status::{Fail, Pass};
+
+/// The SeetaFace model, for native builds; the browser fetches the same file.
+pub const FACE_MODEL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.bin");
+
+/// Checks a file as uploaded: its format, size and dimensions, then its pixels.
+pub fn check_file(bytes: &[u8], detector: &mut FaceDetector) -> Report {
+    let size = Check::new(CheckId::FileSize, if bytes.len() <= rules::MAX_FILE_BYTES { Pass } else { Fail })
+        .number(bytes.len() as f64)
+        .limit(format!("≤ {}", rules::MAX_FILE_BYTES));
+    match decode(bytes, DecodeLimits::default()) {
+        Ok((format, image)) => {
+            let mut checks = vec![Check::new(CheckId::Format, Pass).value(Value::Text(format_name(format))), size];
+            checks.extend(check_image(&image, detector));
+            Report::new(checks)
+        }
+        Err(error) => {
+            let reason = match error {
+                DecodeError::UnsupportedFormat => "unsupported",
+                DecodeError::TooLarge => "too_large",
+                DecodeError::Corrupt => "corrupt",
+            };
+            let mut checks = vec![Check::new(CheckId::Format, Fail).reason(reason).limit("JPEG or PNG"), size];
+            checks.extend(PIXEL_CHECKS.iter().map(|&id| Check::skipped(id)));
+            Report::new(checks)
+        }
+    }
+}
+
+const PIXEL_CHECKS: [CheckId; 8] = [
+    CheckId::Dimensions,
+    CheckId::FaceCount,
+    CheckId::HeadSize,
+    CheckId::Centring,
+    CheckId::Brightness,
+    CheckId::Glare,
+    CheckId::Sharpness,
+    CheckId::Background,
+];
+
+fn format_name(format: Format) -> String {
+    match format {
+        Format::Jpeg => "JPEG".into(),
+        Format::Png => "PNG".into(),
+    }
+}
+
+/// Checks decoded pixels: dimensions, then everything measured around the face.
+pub fn check_image(image: &RgbImage, detector: &mut FaceDetector) -> Vec<Check> {
+    let mut checks = vec![dimensions(image)];
+    let faces = detector.detect(image);
+    let mut face_count = Check::new(CheckId::FaceCount, if faces.len() == 1 { Pass } else { Fail })
+        .number(faces.len() as f64)
+        .limit("1");
+    face_count.reason = match faces.len() {
+        0 => Some("none"),
+        1 => None,
+        _ => Some("several"),
+    };
+    checks.push(face_count);
+    let face_checks = match faces.as_slice() {
+        [face] => measured(image, face),
+        _ => None,
+    };
+    match face_checks {
+        Some(measured) => checks.extend(measured),
+        None => checks.extend(PIXEL_CHECKS[2..].iter().map(|&id| Check::skipped(id))),
+    }
+    checks
+}
+
+fn dimensions(image: &RgbImage) -> Check {
+    let (w, h) = image.dimensions();
+    let aspect = f64::from(w) / f64::from(h);
+    let shape_ok = (aspect / rules::ASPECT - 1.0).abs() <= rules::ASPECT_TOLERANCE;
+    let size = (rules::MIN_WIDTH..=rules::MAX_WIDTH).contains(&w) && (rules::MIN_HEIGHT..=rules::MAX_HEIGHT).contains(&h);
+    let reason = if w < rules::MIN_WIDTH || h < rules::MIN_HEIGHT {
+        Some("too_small")
+    } else if !size {
+        Some("too_large")
+    } else if !shape_ok {
+        Some("shape")
+    } else {
+        None
+    };
+    let mut check = Check::new(CheckId::Dimensions, if reason.is_none() { Pass } else { Fail })
+        .value(Value::Text(format!("{w}×{h}")))
+        .limit(format!(
+            "{}×{} to {}×{}, 5:7",
+            rules::MIN_WIDTH,
+            rules::MIN_HEIGHT,
+            rules::MAX_WIDTH,
+            rules::MAX_HEIGHT
+        ));
+    check.reason = reason;
+    check
+}
+
+/// The checks that need exactly one face; `None` if the face is too close to the
+/// edge to measure.
+fn measured(image: &RgbImage, face: &Face) -> Option<Vec<Check>> {
+    let (w, h) = image.dimensions();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let skin = measure::skin_area(image, face)?;
+    let background_areas = measure::background_areas(image);
+
+    // Chin: the detector's box ends just below it. Crown: found against the
+    // background, or (before a busy background) estimated from the box.
+    let chin = f64::from(face.y) + 0.94 * f64::from(face.height);
+    let crown = measure::crown(image, face).map(f64::from).unwrap_or(chin - 1.47 * f64::from(face.height));
+    let head = (chin - crown) / h;
+    let mut head_check = Check::new(CheckId::HeadSize, if (rules::HEAD_MIN..=rules::HEAD_MAX).contains(&head) { Pass } else { Fail })
+        .number(head)
+        .limit(format!("{}–{}", rules::HEAD_MIN, rules::HEAD_MAX));
+    if head < rules::HEAD_MIN {
+        head_check.reason = Some("too_small");
+    } else if head > rules::HEAD_MAX {
+        head_check.reason = Some("too_large");
+    }
+
+    let offset = f64::from(face.centre_x()) / w - 0.5;
+    let centring = Check::new(CheckId::Centring, if offset.abs() <= rules::CENTRING_TOLERANCE { Pass } else { Fail })
+        .number(offset)
+        .limit(format!("±{}", rules::CENTRING_TOLERANCE));
+
+    let exposure = measure::exposure(image, skin, &background_areas);
+    let reference = f64::from(exposure.face_high.max(exposure.background_median));
+    let (brightness_status, brightness_reason) = if reference < rules::MIN_EXPOSURE {
+        (Fail, Some("too_dark"))
+    } else if f64::from(exposure.face_clipped) > rules::MAX_CLIPPED_SKIN
+        || f64::from(exposure.face_median) > rules::MAX_FACE_MEDIAN
+    {
+        (Fail, Some("too_bright"))
+    } else {
+        (Pass, None)
+    };
+    let mut brightness = Check::new(CheckId::Brightness, brightness_status)
+        .number(f64::from(exposure.face_median))
+        .limit(format!("exposure ≥ {}, clipped skin ≤ {}", rules::MIN_EXPOSURE, rules::MAX_CLIPPED_SKIN));
+    brightness.reason = brightness_reason;
+
+    let glare = measure::glare_area(image, face).map(|area: Area| measure::glare(image, face, area, exposure.face_median));
+    let glare_check = match glare {
+        Some(g) => {
+            let mut check = Check::new(CheckId::Glare, if f64::from(g.largest_spot) <= rules::MAX_GLARE_SPOT { Pass } else { Fail })
+                .number(f64::from(g.largest_spot))
+                .limit(format!("≤ {}", rules::MAX_GLARE_SPOT));
+            if check.status == Fail {
+                check.at = g.at;
+            }
+            check
+        }
+        None => Check::skipped(CheckId::Glare),
+    };
+
+    let sharpness = f64::from(measure::sharpness(image, skin));
+    let sharpness_check = Check::new(CheckId::Sharpness, if sharpness >= rules::MIN_SHARPNESS { Pass } else { Fail })
+        .number(sharpness)
+        .limit(format!("≥ {}", rules::MIN_SHARPNESS));
+
+    let background = measure::background(image, &background_areas);
+    let (background_status, background_reason) = if f64::from(background.lightness) < rules::MIN_BACKGROUND_LIGHTNESS {
+        (Fail, Some("dark"))
+    } else if f64::from(background.variation) > rules::MAX_BACKGROUND_VARIATION {
+        (Fail, Some("busy"))
+    } else {
+        (Pass, None)
+    };
+    let mut background_check = Check::new(CheckId::Background, background_status)
+        .number(f64::from(background.lightness))
+        .limit(format!(
+            "lightness ≥ {}, variation ≤ {}",
+            rules::MIN_BACKGROUND_LIGHTNESS,
+            rules::MAX_BACKGROUND_VARIATION
+        ));
+    background_check.reason = background_reason;
+
+    Some(vec![head_check, centring, brightness, glare_check, sharpness_check, background_check])
+}

@@ -1,0 +1,305 @@
+//! Measurements of a photo around its face. Pure functions of pixels, so the
+//! browser and the server measure exactly the same numbers.
+use crate::face::Face;
+use image::RgbImage;
+
+/// sRGB (0–255) to linear light (0–1), as IEC 61966-2-1 defines it.
+fn linear_table() -> [f32; 256] {
+    let mut table = [0.0; 256];
+    for (i, v) in table.iter_mut().enumerate() {
+        let c = i as f32 / 255.0;
+        *v = if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    }
+    table
+}
+
+/// Relative luminance in linear light (ITU-R BT.709 weights, as OFIQ uses).
+fn luminance(table: &[f32; 256], p: &image::Rgb<u8>) -> f32 {
+    0.2126 * table[p[0] as usize] + 0.7152 * table[p[1] as usize] + 0.0722 * table[p[2] as usize]
+}
+
+/// A rectangle in pixels, clamped to the image.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Area {
+    pub x0: u32,
+    pub y0: u32,
+    pub x1: u32,
+    pub y1: u32,
+}
+
+impl Area {
+    pub fn clamped(image: &RgbImage, x0: f32, y0: f32, x1: f32, y1: f32) -> Option<Area> {
+        let (w, h) = image.dimensions();
+        let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
+        let area = Area { x0: clamp(x0, w), y0: clamp(y0, h), x1: clamp(x1, w), y1: clamp(y1, h) };
+        (area.x1 > area.x0 + 1 && area.y1 > area.y0 + 1).then_some(area)
+    }
+    fn width(&self) -> u32 {
+        self.x1 - self.x0
+    }
+    fn height(&self) -> u32 {
+        self.y1 - self.y0
+    }
+    fn pixels<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = (u32, u32, &'a image::Rgb<u8>)> + 'a {
+        let a = *self;
+        (a.y0..a.y1).flat_map(move |y| (a.x0..a.x1).map(move |x| (x, y, image.get_pixel(x, y))))
+    }
+}
+
+/// The skin of the face: the detector's box without its edges, where hair,
+/// ears and background can be.
+pub fn skin_area(image: &RgbImage, face: &Face) -> Option<Area> {
+    Area::clamped(
+        image,
+        face.x + 0.2 * face.width,
+        face.y + 0.15 * face.height,
+        face.x + 0.8 * face.width,
+        face.y + 0.9 * face.height,
+    )
+}
+
+/// Two strips beside the head, above the shoulders: where a plain background shows.
+pub fn background_areas(image: &RgbImage) -> Vec<Area> {
+    let (w, h) = image.dimensions();
+    let (w, h) = (w as f32, h as f32);
+    [(0.0, 0.12), (0.88, 1.0)]
+        .iter()
+        .filter_map(|(a, b)| Area::clamped(image, a * w, 0.02 * h, b * w, 0.35 * h))
+        .collect()
+}
+
+fn percentile(sorted: &[f32], p: f32) -> f32 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() - 1) as f32 * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Exposure {
+    /// Median linear luminance of the skin.
+    pub face_median: f32,
+    /// The bright end of the skin (95th percentile).
+    pub face_high: f32,
+    /// Share of skin pixels clipped to white in every channel.
+    pub face_clipped: f32,
+    /// Median linear luminance of the background strips.
+    pub background_median: f32,
+}
+
+pub fn exposure(image: &RgbImage, skin: Area, background: &[Area]) -> Exposure {
+    let table = linear_table();
+    let mut face: Vec<f32> = skin.pixels(image).map(|(_, _, p)| luminance(&table, p)).collect();
+    face.sort_by(f32::total_cmp);
+    let clipped = skin.pixels(image).filter(|(_, _, p)| p.0.iter().all(|&c| c >= 250)).count();
+    let mut back: Vec<f32> =
+        background.iter().flat_map(|a| a.pixels(image)).map(|(_, _, p)| luminance(&table, p)).collect();
+    back.sort_by(f32::total_cmp);
+    Exposure {
+        face_median: percentile(&face, 0.5),
+        face_high: percentile(&face, 0.95),
+        face_clipped: clipped as f32 / face.len().max(1) as f32,
+        background_median: percentile(&back, 0.5),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glare {
+    /// The largest hot spot, as a share of the skin area.
+    pub largest_spot: f32,
+    /// Where it is (its centre), in image pixels.
+    pub at: Option<(u32, u32)>,
+}
+
+/// Where glare can be: the face and the forehead above the detector's box
+/// (which stops near the eyebrows).
+pub fn glare_area(image: &RgbImage, face: &Face) -> Option<Area> {
+    Area::clamped(
+        image,
+        face.x + 0.1 * face.width,
+        face.y - 0.25 * face.height,
+        face.x + 0.9 * face.width,
+        face.y + 0.95 * face.height,
+    )
+}
+
+/// Specular hot spots: near-white, colourless pixels well above the skin's own
+/// median, in connected blobs. The mouth is left out so that teeth do not count.
+pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Glare {
+    let table = linear_table();
+    let threshold = (face_median * 1.5).max(0.7);
+    let skin = area;
+    let mouth = Area::clamped(
+        image,
+        face.x + 0.3 * face.width,
+        face.y + 0.68 * face.height,
+        face.x + 0.7 * face.width,
+        face.y + 0.95 * face.height,
+    );
+    let (w, h) = (skin.width() as usize, skin.height() as usize);
+    let mut hot = vec![false; w * h];
+    for (x, y, p) in skin.pixels(image) {
+        if mouth.is_some_and(|m| x >= m.x0 && x < m.x1 && y >= m.y0 && y < m.y1) {
+            continue;
+        }
+        let max = *p.0.iter().max().unwrap_or(&0) as f32;
+        let min = *p.0.iter().min().unwrap_or(&0) as f32;
+        let saturation = if max > 0.0 { (max - min) / max } else { 0.0 };
+        let near_white = p.0.iter().all(|&c| c >= 248);
+        if near_white && luminance(&table, p) >= threshold && saturation < 0.1 {
+            hot[(y - skin.y0) as usize * w + (x - skin.x0) as usize] = true;
+        }
+    }
+    // Flood fill each blob (4-connected); keep the largest.
+    let mut seen = vec![false; w * h];
+    let (mut largest, mut at) = (0usize, None);
+    let mut stack = Vec::new();
+    for start in 0..w * h {
+        if !hot[start] || seen[start] {
+            continue;
+        }
+        let (mut size, mut sx, mut sy, mut touches_top) = (0usize, 0usize, 0usize, false);
+        seen[start] = true;
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            size += 1;
+            let (x, y) = (i % w, i / w);
+            touches_top |= y == 0;
+            sx += x;
+            sy += y;
+            let neighbours = [
+                (x > 0).then(|| i - 1),
+                (x + 1 < w).then(|| i + 1),
+                (y > 0).then(|| i - w),
+                (y + 1 < h).then(|| i + w),
+            ];
+            for n in neighbours.into_iter().flatten() {
+                if hot[n] && !seen[n] {
+                    seen[n] = true;
+                    stack.push(n);
+                }
+            }
+        }
+        // A white area running out of the top (a cap, blond hair) is not a reflection.
+        if !touches_top && size > largest {
+            largest = size;
+            at = Some((skin.x0 + (sx / size) as u32, skin.y0 + (sy / size) as u32));
+        }
+    }
+    Glare { largest_spot: largest as f32 / (w * h).max(1) as f32, at }
+}
+
+/// Focus: the variance of the Laplacian of the skin, on a copy scaled to a fixed
+/// width and stretched to full contrast, so that the number depends neither on
+/// the photo's resolution nor on its exposure or the skin's tone.
+pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
+    const WIDTH: u32 = 160;
+    let crop = image::imageops::crop_imm(image, skin.x0, skin.y0, skin.width(), skin.height()).to_image();
+    let height = ((skin.height() as f32 * WIDTH as f32 / skin.width() as f32).round() as u32).max(3);
+    let gray = image::imageops::grayscale(&image::imageops::resize(
+        &crop,
+        WIDTH,
+        height,
+        image::imageops::FilterType::Triangle,
+    ));
+    let mut levels: Vec<u8> = gray.pixels().map(|p| p[0]).collect();
+    levels.sort_unstable();
+    let low = levels[levels.len() / 100] as f32;
+    let high = levels[levels.len() * 99 / 100] as f32;
+    let gain = 255.0 / (high - low).max(16.0);
+    let (w, h) = gray.dimensions();
+    let level = |x: u32, y: u32| (gray.get_pixel(x, y)[0] as f32 - low) * gain;
+    let mut values = Vec::with_capacity((w as usize) * (h as usize));
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let c = level(x, y);
+            let sum = level(x - 1, y) + level(x + 1, y) + level(x, y - 1) + level(x, y + 1);
+            values.push(sum - 4.0 * c);
+        }
+    }
+    let n = values.len().max(1) as f32;
+    let mean = values.iter().sum::<f32>() / n;
+    values.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Background {
+    /// Median linear luminance.
+    pub lightness: f32,
+    /// Standard deviation of the sRGB grey level: how far from plain.
+    pub variation: f32,
+}
+
+pub fn background(image: &RgbImage, areas: &[Area]) -> Background {
+    let table = linear_table();
+    let mut lum: Vec<f32> = Vec::new();
+    let mut grey: Vec<f32> = Vec::new();
+    for (_, _, p) in areas.iter().flat_map(|a| a.pixels(image)) {
+        lum.push(luminance(&table, p));
+        grey.push((p[0] as f32 + p[1] as f32 + p[2] as f32) / 3.0);
+    }
+    lum.sort_by(f32::total_cmp);
+    let n = grey.len().max(1) as f32;
+    let mean = grey.iter().sum::<f32>() / n;
+    let variation = (grey.iter().map(|g| (g - mean) * (g - mean)).sum::<f32>() / n).sqrt();
+    Background { lightness: percentile(&lum, 0.5), variation }
+}
+
+/// The top of the head: going up from the face, the highest row that still
+/// differs from the background colour, seen in the corners above the head.
+/// `None` when the background is too busy to tell hair from it.
+pub fn crown(image: &RgbImage, face: &Face) -> Option<f32> {
+    let (w, h) = image.dimensions();
+    let corner = |x0: f32, x1: f32| Area::clamped(image, x0 * w as f32, 0.0, x1 * w as f32, 0.04 * h as f32);
+    let samples: Vec<[f32; 3]> = [corner(0.0, 0.15), corner(0.85, 1.0)]
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a.pixels(image).map(|(_, _, p)| [p[0] as f32, p[1] as f32, p[2] as f32]).collect::<Vec<_>>())
+        .collect();
+    if samples.is_empty() {
+        return None;
+    }
+    let n = samples.len() as f32;
+    let mean = [0, 1, 2].map(|c| samples.iter().map(|s| s[c]).sum::<f32>() / n);
+    let spread = (samples
+        .iter()
+        .map(|s| (0..3).map(|c| (s[c] - mean[c]).powi(2)).sum::<f32>())
+        .sum::<f32>()
+        / n)
+        .sqrt();
+    // A busy background cannot be told from hair.
+    if spread > 30.0 {
+        return None;
+    }
+    let limit = (3.0 * spread).max(40.0);
+    let (x0, x1) = (face.x.max(0.0) as u32, (face.x + face.width).min(w as f32) as u32);
+    if x1 <= x0 {
+        return None;
+    }
+    let is_head = |y: u32| {
+        let differs = (x0..x1)
+            .filter(|&x| {
+                let p = image.get_pixel(x, y);
+                (0..3).map(|c| (p[c] as f32 - mean[c]).powi(2)).sum::<f32>().sqrt() > limit
+            })
+            .count();
+        differs as f32 > 0.1 * (x1 - x0) as f32
+    };
+    let start = (face.y.max(0.0) as u32).min(h - 1);
+    let gap = ((0.02 * h as f32) as u32).max(2);
+    let (mut top, mut misses) = (start, 0);
+    for y in (0..=start).rev() {
+        if is_head(y) {
+            top = y;
+            misses = 0;
+        } else {
+            misses += 1;
+            if misses > gap {
+                return Some(top as f32);
+            }
+        }
+    }
+    // The head runs off the top edge.
+    Some(0.0)
+}

@@ -1,0 +1,127 @@
+//! The report: one entry a check, in a fixed order, serialisable for the CLI and the browser.
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckId {
+    Format,
+    FileSize,
+    Dimensions,
+    FaceCount,
+    HeadSize,
+    Centring,
+    Brightness,
+    Glare,
+    Sharpness,
+    Background,
+}
+
+impl CheckId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::Format => "format",
+            CheckId::FileSize => "file_size",
+            CheckId::Dimensions => "dimensions",
+            CheckId::FaceCount => "face_count",
+            CheckId::HeadSize => "head_size",
+            CheckId::Centring => "centring",
+            CheckId::Brightness => "brightness",
+            CheckId::Glare => "glare",
+            CheckId::Sharpness => "sharpness",
+            CheckId::Background => "background",
+        }
+    }
+
+    /// Objective rules block submission; the others can be overridden
+    /// ("submit anyway, an officer will decide").
+    pub fn is_objective(self) -> bool {
+        matches!(self, CheckId::Format | CheckId::FileSize | CheckId::Dimensions | CheckId::FaceCount)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Skipped,
+    Warn,
+    Fail,
+}
+
+/// A measured value, as a number or as text (e.g. "715×1001").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Check {
+    pub id: CheckId,
+    pub status: Status,
+    pub value: Option<Value>,
+    pub limit: Option<String>,
+    /// Which fault, when there are several ways to fail (e.g. "too_dark",
+    /// "too_bright"): the key of the message that explains it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    /// Where the problem is, in the photo's pixels (e.g. the glare spot).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<(u32, u32)>,
+}
+
+impl Check {
+    pub fn new(id: CheckId, status: Status) -> Self {
+        Self { id, status, value: None, limit: None, reason: None, at: None }
+    }
+    pub fn skipped(id: CheckId) -> Self {
+        Self::new(id, Status::Skipped)
+    }
+    pub fn value(mut self, value: Value) -> Self {
+        self.value = Some(value);
+        self
+    }
+    pub fn number(self, value: f64) -> Self {
+        // Three decimals are what a person or a test can use; more is noise.
+        self.value(Value::Number((value * 1000.0).round() / 1000.0))
+    }
+    pub fn limit(mut self, limit: impl Into<String>) -> Self {
+        self.limit = Some(limit.into());
+        self
+    }
+    pub fn reason(mut self, reason: &'static str) -> Self {
+        self.reason = Some(reason);
+        self
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Fail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    pub fn new(checks: Vec<Check>) -> Self {
+        let worst = checks.iter().map(|c| c.status).max().unwrap_or(Status::Pass);
+        let verdict = match worst {
+            Status::Fail => Verdict::Fail,
+            Status::Warn | Status::Skipped => Verdict::Warn,
+            Status::Pass => Verdict::Pass,
+        };
+        Self { verdict, checks }
+    }
+
+    pub fn get(&self, id: CheckId) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}

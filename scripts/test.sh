@@ -13,6 +13,9 @@ say "Unit and integration tests (SQLite and PostgreSQL)"
 export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 cargo test -p app --features ssr
 cargo test -p photo
+# The same photo reports from the WebAssembly build, run in Node.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p photo --target wasm32-unknown-unknown --test same_everywhere
 cargo test -p portal
 
 say "End-to-end tests in Chromium"

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! No input makes the engine panic, and decoding is bounded.
 use image::{ImageEncoder, RgbImage};
 use photo::{check_file, check_image, decode, CheckId, DecodeError, DecodeLimits, FaceDetector, Status};

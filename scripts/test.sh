@@ -9,6 +9,9 @@ ensure_build_tools
 ensure_test_tools
 build_site
 
+# A CI run builds once: incremental state would only fill the disk.
+[ "${CI:-}" = true ] && export CARGO_INCREMENTAL=0
+
 say "Unit and integration tests (SQLite and PostgreSQL)"
 export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 cargo test -p app --features ssr

@@ -1,5 +1,5 @@
 //! The portal's pages, components and the types shared by browser and server.
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod components;
 pub mod domain;
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=pages::LanguageSplash />
                 <ParentRoute path=path!("/:lang") view=components::LocalizedLayout>
                     <Route path=path!("") view=pages::HomePage />
+                    <Route path=path!("photo-check") view=pages::PhotoCheckPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -2,33 +2,55 @@
 //! upload) and the server (the re-check, and `portal photo-check`).
 //!
 //! Every entry point returns a [`Report`]; nothing here panics on any input.
+mod crop;
 mod decode;
 mod face;
 mod measure;
 mod report;
 pub mod rules;
 
+pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError};
 pub use decode::{decode, sniff, DecodeError, DecodeLimits, Format};
 pub use face::{Face, FaceDetector, ModelError};
 pub use report::{Check, CheckId, Report, Status, Value, Verdict};
+/// The image types of the API, for callers that keep decoded photos.
+pub use image;
+
+/// Where the server serves the face model.
+pub const FACE_MODEL_PATH: &str = "/models/seeta_fd_frontal_v1.0.bin";
 
 use image::RgbImage;
 use measure::Area;
 use report::Status::{Fail, Pass};
 
-/// The SeetaFace model, for native builds; the browser fetches the same file.
+/// The SeetaFace model, for native builds; the browser fetches the same file
+/// (served at [`FACE_MODEL_PATH`]) so that it is not in the WebAssembly.
+#[cfg(not(target_arch = "wasm32"))]
 pub const FACE_MODEL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.bin");
 
 /// Checks a file as uploaded: its format, size and dimensions, then its pixels.
 pub fn check_file(bytes: &[u8], detector: &mut FaceDetector) -> Report {
+    inspect_file(bytes, detector).report
+}
+
+/// A file's report, with its pixels and what was found in them when it could be decoded.
+pub struct Inspection {
+    pub report: Report,
+    pub image: Option<RgbImage>,
+    pub head: Option<Head>,
+    pub face: Option<Face>,
+}
+
+pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
     let size = Check::new(CheckId::FileSize, if bytes.len() <= rules::MAX_FILE_BYTES { Pass } else { Fail })
         .number(bytes.len() as f64)
         .limit(format!("≤ {}", rules::MAX_FILE_BYTES));
     match decode(bytes, DecodeLimits::default()) {
         Ok((format, image)) => {
             let mut checks = vec![Check::new(CheckId::Format, Pass).value(Value::Text(format_name(format))), size];
-            checks.extend(check_image(&image, detector));
-            Report::new(checks)
+            let analysis = analyse(&image, detector);
+            checks.extend(analysis.checks);
+            Inspection { report: Report::new(checks), image: Some(image), head: analysis.head, face: analysis.face }
         }
         Err(error) => {
             let reason = match error {
@@ -38,7 +60,7 @@ pub fn check_file(bytes: &[u8], detector: &mut FaceDetector) -> Report {
             };
             let mut checks = vec![Check::new(CheckId::Format, Fail).reason(reason).limit("JPEG or PNG"), size];
             checks.extend(PIXEL_CHECKS.iter().map(|&id| Check::skipped(id)));
-            Report::new(checks)
+            Inspection { report: Report::new(checks), image: None, head: None, face: None }
         }
     }
 }
@@ -63,6 +85,27 @@ fn format_name(format: Format) -> String {
 
 /// Checks decoded pixels: dimensions, then everything measured around the face.
 pub fn check_image(image: &RgbImage, detector: &mut FaceDetector) -> Vec<Check> {
+    analyse(image, detector).checks
+}
+
+/// The checks of [`check_image`], with the face and head they were measured on
+/// (for the crop tool and for marking problems on the photo).
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub checks: Vec<Check>,
+    pub face: Option<Face>,
+    pub head: Option<Head>,
+}
+
+/// The head's extent, top to bottom, in the photo's pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Head {
+    pub crown: f32,
+    pub chin: f32,
+    pub centre_x: f32,
+}
+
+pub fn analyse(image: &RgbImage, detector: &mut FaceDetector) -> Analysis {
     let mut checks = vec![dimensions(image)];
     let faces = detector.detect(image);
     let mut face_count = Check::new(CheckId::FaceCount, if faces.len() == 1 { Pass } else { Fail })
@@ -74,15 +117,24 @@ pub fn check_image(image: &RgbImage, detector: &mut FaceDetector) -> Vec<Check> 
         _ => Some("several"),
     };
     checks.push(face_count);
-    let face_checks = match faces.as_slice() {
-        [face] => measured(image, face),
+    let face = match faces.as_slice() {
+        [face] => Some(*face),
         _ => None,
     };
-    match face_checks {
+    let head = face.map(|face| head(image, &face));
+    match face.zip(head).and_then(|(face, head)| measured(image, &face, head)) {
         Some(measured) => checks.extend(measured),
         None => checks.extend(PIXEL_CHECKS[2..].iter().map(|&id| Check::skipped(id))),
     }
-    checks
+    Analysis { checks, face, head }
+}
+
+/// Chin: the detector's box ends just below it. Crown: found against the
+/// background, or (before a busy background) estimated from the box.
+fn head(image: &RgbImage, face: &Face) -> Head {
+    let chin = face.y + 0.94 * face.height;
+    let crown = measure::crown(image, face).unwrap_or(chin - 1.47 * face.height);
+    Head { crown, chin, centre_x: face.centre_x() }
 }
 
 fn dimensions(image: &RgbImage) -> Check {
@@ -114,17 +166,13 @@ fn dimensions(image: &RgbImage) -> Check {
 
 /// The checks that need exactly one face; `None` if the face is too close to the
 /// edge to measure.
-fn measured(image: &RgbImage, face: &Face) -> Option<Vec<Check>> {
+fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
     let (w, h) = image.dimensions();
     let (w, h) = (f64::from(w), f64::from(h));
     let skin = measure::skin_area(image, face)?;
     let background_areas = measure::background_areas(image);
 
-    // Chin: the detector's box ends just below it. Crown: found against the
-    // background, or (before a busy background) estimated from the box.
-    let chin = f64::from(face.y) + 0.94 * f64::from(face.height);
-    let crown = measure::crown(image, face).map(f64::from).unwrap_or(chin - 1.47 * f64::from(face.height));
-    let head = (chin - crown) / h;
+    let head = f64::from(head.chin - head.crown) / h;
     let mut head_check = Check::new(CheckId::HeadSize, if (rules::HEAD_MIN..=rules::HEAD_MAX).contains(&head) { Pass } else { Fail })
         .number(head)
         .limit(format!("{}–{}", rules::HEAD_MIN, rules::HEAD_MAX));

@@ -75,3 +75,22 @@ fn glare_is_located() {
     // The spot is on the left cheek (the viewer's left), below the eyes.
     assert!((230..350).contains(&x) && (300..420).contains(&y), "({x}, {y})");
 }
+
+#[test]
+fn the_proposed_crop_of_a_wide_photo_passes_every_check() {
+    let mut detector = FaceDetector::from_model_bytes(photo::FACE_MODEL).unwrap();
+    // A photo with room around a head that is too small: the small-head fixture at twice the size.
+    let small = image::open(fixtures().join("astronaut_small_head.jpg")).unwrap().to_rgb8();
+    let wide = image::imageops::resize(&small, 1430, 2002, image::imageops::FilterType::Lanczos3);
+    let mut source = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut source, 92).encode_image(&wide).unwrap();
+
+    let inspection = photo::inspect_file(&source, &mut detector);
+    assert_eq!(inspection.report.get(CheckId::HeadSize).unwrap().status, Status::Fail);
+    let crop = photo::propose_crop(inspection.head.expect("a head"), 1430, 2002);
+    let cropped = photo::apply_crop(&inspection.image.unwrap(), crop).expect("large enough");
+    let jpeg = photo::encode_jpeg(&cropped);
+    let report = check_file(&jpeg, &mut detector);
+    let failing: Vec<_> = report.checks.iter().filter(|c| c.status != Status::Pass).collect();
+    assert!(failing.is_empty(), "{failing:?}");
+}

@@ -35,7 +35,7 @@ const PHOTOS: &[(&str, &[u8])] = &[
 const EXPECTED: &str = include_str!("reports.json");
 
 fn reports() -> String {
-    let mut detector = FaceDetector::from_model_bytes(photo::FACE_MODEL).expect("model");
+    let mut detector = FaceDetector::from_model_bytes(include_bytes!("../model/seeta_fd_frontal_v1.0.bin")).expect("model");
     let reports: BTreeMap<&str, Report> =
         PHOTOS.iter().map(|(name, bytes)| (*name, check_file(bytes, &mut detector))).collect();
     serde_json::to_string_pretty(&reports).expect("reports serialise") + "\n"

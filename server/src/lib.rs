@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The portal's server: HTTP, database, command line.
 
 pub mod cli;

@@ -82,6 +82,7 @@ fn router(settings: &Settings, db: DatabaseConnection) -> Router {
 
     Router::new()
         .route("/health", get(health))
+        .route(photo::FACE_MODEL_PATH, get(face_model))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -122,6 +123,18 @@ async fn health(State(db): State<DatabaseConnection>) -> (StatusCode, &'static s
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
         }
     }
+}
+
+/// The face detector's model, fetched by the browser only on pages that check photos.
+async fn face_model() -> impl axum::response::IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "application/octet-stream"),
+            // The file name carries the model's version.
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        photo::FACE_MODEL,
+    )
 }
 
 async fn shutdown_signal() {

@@ -1,6 +1,7 @@
 use super::PageTitle;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 /// What the portal is for, who can use it and what it does not do.
 #[component]
@@ -15,7 +16,10 @@ pub fn HomePage() -> impl IntoView {
         <ul>
             <li>{t!(i18n, home.can_do_presence)}</li>
             <li>{t!(i18n, home.can_do_address)}</li>
-            <li>{t!(i18n, home.can_do_photo)}</li>
+            <li>
+                {t!(i18n, home.can_do_photo)} " "
+                <a href=move || format!("/{}/photo-check", i18n.get_locale().as_str())>{t!(i18n, home.photo_check_link)}</a>
+            </li>
             <li>{t!(i18n, home.can_do_ecopr)}</li>
         </ul>
 

@@ -3,10 +3,12 @@
 mod home;
 mod language_splash;
 mod not_found;
+mod photo_check;
 
 pub use home::HomePage;
 pub use language_splash::LanguageSplash;
 pub use not_found::NotFoundPage;
+pub use photo_check::PhotoCheckPage;
 
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -68,7 +68,7 @@ pub fn decode(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, RgbImage), 
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
-    Ok((format, image.to_rgb8()))
+    Ok((format, image.into_rgb8()))
 }
 
 fn classify(error: image::ImageError) -> DecodeError {

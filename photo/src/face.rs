@@ -32,9 +32,6 @@ impl Face {
     pub fn centre_x(&self) -> f32 {
         self.x + self.width / 2.0
     }
-    pub fn bottom(&self) -> f32 {
-        self.y + self.height
-    }
 }
 
 impl FaceDetector {
@@ -60,8 +57,12 @@ impl FaceDetector {
         if w < MIN_WINDOW || h < MIN_WINDOW {
             return Vec::new();
         }
-        let gray: GrayImage = imageops::grayscale(image);
-        let gray = if scale < 1.0 { imageops::resize(&gray, w, h, imageops::FilterType::Triangle) } else { gray };
+        // Shrink first (a fast box filter), then convert: the grey copy is then small.
+        let gray: GrayImage = if scale < 1.0 {
+            imageops::grayscale(&imageops::thumbnail(image, w, h))
+        } else {
+            imageops::grayscale(image)
+        };
         self.detector.set_min_face_size(MIN_WINDOW.max(w.min(h) / 10));
         let mut found = self.detector.detect(&ImageData::new(gray.as_raw(), w, h));
         if found.is_empty() {

@@ -31,12 +31,6 @@ impl CheckId {
             CheckId::Background => "background",
         }
     }
-
-    /// Objective rules block submission; the others can be overridden
-    /// ("submit anyway, an officer will decide").
-    pub fn is_objective(self) -> bool {
-        matches!(self, CheckId::Format | CheckId::FileSize | CheckId::Dimensions | CheckId::FaceCount)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

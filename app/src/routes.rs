@@ -54,6 +54,11 @@ pub fn home(locale: Locale) -> String {
     format!("/{}/", locale.as_str())
 }
 
+/// The public photo-check page in a language.
+pub fn photo_check(locale: Locale) -> String {
+    format!("/{}/photo-check", locale.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,8 +14,9 @@ pub struct Crop {
 
 /// Where the head sits in a proposed frame: the middle of IRCC's 44–51 %, with
 /// the crown a little below the top edge.
-const HEAD_SHARE: f32 = 0.475;
-const CROWN_MARGIN: f32 = 0.07;
+/// The crop tool draws its guide lines from these too.
+pub const HEAD_SHARE: f32 = 0.475;
+pub const CROWN_MARGIN: f32 = 0.07;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CropError {

@@ -9,7 +9,7 @@ mod measure;
 mod report;
 pub mod rules;
 
-pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError};
+pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError, CROWN_MARGIN, HEAD_SHARE};
 pub use decode::{decode, sniff, DecodeError, DecodeLimits, Format};
 pub use face::{Face, FaceDetector, ModelError};
 pub use report::{Check, CheckId, Report, Status, Value, Verdict};

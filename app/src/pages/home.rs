@@ -1,7 +1,7 @@
 use super::PageTitle;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
+use crate::routes;
 
 /// What the portal is for, who can use it and what it does not do.
 #[component]
@@ -18,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
             <li>{t!(i18n, home.can_do_address)}</li>
             <li>
                 {t!(i18n, home.can_do_photo)} " "
-                <a href=move || format!("/{}/photo-check", i18n.get_locale().as_str())>{t!(i18n, home.photo_check_link)}</a>
+                <a href=move || routes::photo_check(i18n.get_locale())>{t!(i18n, home.photo_check_link)}</a>
             </li>
             <li>{t!(i18n, home.can_do_ecopr)}</li>
         </ul>

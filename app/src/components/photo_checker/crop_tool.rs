@@ -93,8 +93,13 @@ where
                     on:pointerup=on_pointer_up
                     on:pointercancel=on_pointer_up
                 >
-                    <span class="crop-guide crop-guide-crown">{t!(i18n, photo.crop.crown)}</span>
-                    <span class="crop-guide crop-guide-chin">{t!(i18n, photo.crop.chin)}</span>
+                    // Where the proposed frame puts the crown and the chin.
+                    <span class="crop-guide" style:top=format!("{}%", 100.0 * photo::CROWN_MARGIN)>
+                        {t!(i18n, photo.crop.crown)}
+                    </span>
+                    <span class="crop-guide" style:top=format!("{}%", 100.0 * (photo::CROWN_MARGIN + photo::HEAD_SHARE))>
+                        {t!(i18n, photo.crop.chin)}
+                    </span>
                 </div>
             </div>
             <div class="crop-buttons">

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod domain;
+pub mod messages;
 pub mod pages;
 pub mod routes;
 

@@ -28,6 +28,9 @@ pub enum Command {
     /// Officer and administrator accounts.
     #[command(subcommand)]
     Officer(OfficerCommand),
+    /// API tokens for upstream systems.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Check PR card photos with the same engine as the browser.
     PhotoCheck {
         /// One JSON object a line per file.
@@ -46,6 +49,16 @@ pub enum OfficerCommand {
     ResetPassword {
         #[arg(long, value_parser = parse_email)]
         email: Email,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it, once; only its hash is kept.
+    Create {
+        /// The upstream system's name, as the audit log will show it.
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -91,6 +104,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = db::connect(&settings).await?;
             db::migrate(&db).await?;
             println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { name }) => {
+            let settings = settings()?;
+            let db = db::connect(&settings).await?;
+            db::migrate(&db).await?;
+            let token = crate::api_tokens::create(&db, &name).await?;
+            println!("API token created for {name}. It is shown only now; keep it in the upstream system's secrets:");
+            println!("{}", token.expose_secret());
             Ok(())
         }
         Command::Officer(command) => {

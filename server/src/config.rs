@@ -42,6 +42,10 @@ pub struct MailSettings {
     pub from: String,
     pub smtp_url: Option<SecretString>,
     pub outbox_dir: PathBuf,
+    pub poll_interval_ms: u64,
+    pub retry_base_seconds: u64,
+    pub retry_max_seconds: u64,
+    pub lock_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -81,6 +85,10 @@ impl Default for MailSettings {
             from: "PR Confirmation Portal <no-reply@pr-portal.localhost>".into(),
             smtp_url: None,
             outbox_dir: "data/outbox".into(),
+            poll_interval_ms: 1000,
+            retry_base_seconds: 30,
+            retry_max_seconds: 3600,
+            lock_seconds: 300,
         }
     }
 }
@@ -152,6 +160,11 @@ impl Settings {
         )?;
         rule(s.temporary_password_days > 0, "sessions.temporary_password_days", "must be at least 1")?;
         rule(s.invitation_days > 0, "sessions.invitation_days", "must be at least 1")?;
+        let m = &self.mail;
+        rule(m.poll_interval_ms > 0, "mail.poll_interval_ms", "must be at least 1")?;
+        rule(m.retry_base_seconds > 0, "mail.retry_base_seconds", "must be at least 1")?;
+        rule(m.retry_max_seconds >= m.retry_base_seconds, "mail.retry_max_seconds", "must be at least mail.retry_base_seconds")?;
+        rule(m.lock_seconds > 0, "mail.lock_seconds", "must be at least 1")?;
         rule(self.uploads.max_photo_bytes > 0, "uploads.max_photo_bytes", "must be at least 1")?;
         rule(self.database.max_connections > 0, "database.max_connections", "must be at least 1")?;
         rule(
@@ -236,6 +249,11 @@ mod tests {
         assert_eq!(s.database.max_connections, d.database.max_connections);
         assert_eq!(s.mail.from, d.mail.from);
         assert_eq!(s.mail.outbox_dir, d.mail.outbox_dir);
+        let (a, b) = (&s.mail, &d.mail);
+        assert_eq!(
+            (a.poll_interval_ms, a.retry_base_seconds, a.retry_max_seconds, a.lock_seconds),
+            (b.poll_interval_ms, b.retry_base_seconds, b.retry_max_seconds, b.lock_seconds)
+        );
         assert_eq!(s.uploads.max_photo_bytes, d.uploads.max_photo_bytes);
         let (a, b) = (&s.sessions, &d.sessions);
         assert_eq!(

@@ -1,13 +1,20 @@
 #![recursion_limit = "512"]
 //! The portal's server: HTTP, database, command line.
 
+pub mod api;
+pub mod api_tokens;
+pub mod audit;
+pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod entities;
+pub mod invitations;
+pub mod mail;
 pub mod migration;
 pub mod officers;
 pub mod passwords;
 pub mod photo_check;
+pub mod secrets;
 pub mod startup;
 pub mod telemetry;

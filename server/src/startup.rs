@@ -1,6 +1,10 @@
 //! Builds the HTTP application and runs it.
 use crate::config::Settings;
 use crate::db::{self, DbSetupError};
+use crate::mail::dev_outbox::{self, OutboxFolder};
+use crate::mail::transport::{MailSetupError, Transport};
+use crate::mail::worker::Worker;
+use std::sync::Arc;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, FromRef, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -24,12 +28,15 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbSetupError),
+    #[error(transparent)]
+    Mail(#[from] MailSetupError),
     #[error("could not listen on {address}: {source}")]
     Bind { address: std::net::SocketAddr, source: std::io::Error },
 }
@@ -37,6 +44,7 @@ pub enum StartupError {
 pub struct Application {
     listener: TcpListener,
     router: NormalizePath<Router>,
+    mail_worker: Worker,
 }
 
 impl Application {
@@ -44,24 +52,38 @@ impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
+        let (transport, from) = Transport::from_settings(&settings.mail)?;
+        if let Some(folder) = transport.folder() {
+            tracing::warn!(
+                folder = %folder.display(),
+                "no SMTP server configured: email is written to files and shown at {} (development only)",
+                dev_outbox::PATH
+            );
+        }
+        let transport = Arc::new(transport);
+        let mail_worker = Worker::new(db.clone(), transport.clone(), from, settings.mail.clone());
         let address = settings.site.address;
         let listener = TcpListener::bind(address)
             .await
             .map_err(|source| StartupError::Bind { address, source })?;
         // `/en/` and `/en` are one page: routes are matched without the trailing slash.
-        let router = NormalizePathLayer::trim_trailing_slash().layer(router(&settings, db));
-        Ok(Self { listener, router })
+        let router = NormalizePathLayer::trim_trailing_slash().layer(router(settings, db, &transport));
+        Ok(Self { listener, router, mail_worker })
     }
 
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
     }
 
+    /// Serves, and sends the outbox's email, until a stop signal.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let worker = self.mail_worker.spawn();
         let service = ServiceExt::<Request>::into_make_service(self.router);
-        axum::serve(self.listener, service)
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
-            .await
+            .await;
+        worker.abort();
+        served
     }
 }
 
@@ -75,14 +97,24 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
-fn router(settings: &Settings, db: DatabaseConnection) -> Router {
-    let state = AppState { leptos_options: leptos_options(settings), db };
+fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> Router {
+    let max_body = settings.uploads.max_photo_bytes + 64 * 1024;
+    let state = AppState { leptos_options: leptos_options(&settings), db, settings: Arc::new(settings) };
+    // Only while email goes to files: with SMTP configured the route does not exist.
+    let dev_pages = match transport.folder() {
+        Some(folder) => Router::new()
+            .route(dev_outbox::PATH, get(dev_outbox::page))
+            .with_state(OutboxFolder(folder.clone())),
+        None => Router::new(),
+    };
     let routes = generate_route_list(App);
     let context_state = state.clone();
 
     Router::new()
         .route("/health", get(health))
         .route(photo::FACE_MODEL_PATH, get(face_model))
+        .merge(crate::api::router())
+        .merge(dev_pages)
         .leptos_routes_with_context(
             &state,
             routes,
@@ -95,7 +127,7 @@ fn router(settings: &Settings, db: DatabaseConnection) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(DefaultBodyLimit::max(settings.uploads.max_photo_bytes + 64 * 1024))
+        .layer(DefaultBodyLimit::max(max_body))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

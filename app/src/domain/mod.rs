@@ -1,8 +1,41 @@
 //! Domain values that can only exist once valid ("parse, don't validate").
 //! Shared by the browser (for messages on the field) and the server (the real gate).
 
-mod email;
-mod person_name;
+/// Serde goes through `parse` (`try_from = "String"`), and back through `as_str`.
+macro_rules! text_conversions {
+    ($type:ty, $error:ty) => {
+        impl TryFrom<String> for $type {
+            type Error = $error;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
 
+        impl From<$type> for String {
+            fn from(value: $type) -> Self {
+                value.as_str().to_owned()
+            }
+        }
+    };
+}
+use text_conversions;
+
+mod application_number;
+mod country;
+mod email;
+mod field_error;
+mod new_case;
+mod person_name;
+mod relationship;
+mod sex;
+mod uci;
+
+pub use application_number::{ApplicationNumber, ApplicationNumberError};
+pub use country::{Country, CountryError};
 pub use email::{Email, EmailError};
+pub use field_error::{ErrorKey, FieldError};
+pub use new_case::{NewCase, NewPerson, RawCase, RawPerson, MAX_PEOPLE};
 pub use person_name::{PersonName, PersonNameError};
+pub use relationship::{Relationship, RelationshipError};
+pub use sex::{Sex, SexError};
+pub use uci::{Uci, UciError};

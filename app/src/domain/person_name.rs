@@ -39,18 +39,7 @@ impl PersonName {
     }
 }
 
-impl TryFrom<String> for PersonName {
-    type Error = PersonNameError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PersonName> for String {
-    fn from(value: PersonName) -> Self {
-        value.0
-    }
-}
+super::text_conversions!(PersonName, PersonNameError);
 
 impl fmt::Display for PersonName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

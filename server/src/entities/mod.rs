@@ -1,2 +1,8 @@
 //! sea-orm entities, one module a table.
+pub mod api_token;
+pub mod audit_event;
+pub mod case;
+pub mod invitation;
+pub mod outbox_message;
+pub mod person;
 pub mod user;

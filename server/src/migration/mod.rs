@@ -2,12 +2,20 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_create_users;
+mod m20261126_000001_create_cases;
+mod m20261126_000002_create_outbox;
+mod m20261126_000003_create_audit_events;
 
 pub struct Migrator;
 
 #[sea_orm_migration::async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_create_users::Migration)]
+        vec![
+            Box::new(m20261125_000001_create_users::Migration),
+            Box::new(m20261126_000001_create_cases::Migration),
+            Box::new(m20261126_000002_create_outbox::Migration),
+            Box::new(m20261126_000003_create_audit_events::Migration),
+        ]
     }
 }

@@ -56,6 +56,40 @@ async fn officer_create_on_postgres() {
     officer_create_prints_a_temporary_password_once(Backend::Postgres).await;
 }
 
+/// The token is printed once and opens the API; only its hash is stored.
+async fn token_create_prints_a_token_that_opens_the_api(backend: Backend) {
+    let database = TestDatabase::create(backend).await;
+    let made = portal(&database, &["token", "create", "--name", "cms-prod"]);
+    let stdout = String::from_utf8_lossy(&made.stdout);
+    assert!(made.status.success(), "{stdout}{}", String::from_utf8_lossy(&made.stderr));
+    let token = stdout.lines().last().expect("the token line").trim().to_owned();
+    assert!(token.starts_with("prcp_") && token.len() > 40, "{token}");
+
+    let db = sea_orm::Database::connect(match &database {
+        TestDatabase::Sqlite { path, .. } => format!("sqlite://{}", path.display()),
+        TestDatabase::Postgres { url, .. } => url.clone(),
+    })
+    .await
+    .unwrap();
+    let stored = portal::api_tokens::authenticate(&db, &token).await.unwrap().expect("the token opens");
+    assert_eq!(stored.name, "cms-prod");
+    assert_ne!(stored.token_hash, token);
+
+    let twice = portal(&database, &["token", "create", "--name", "cms-prod"]);
+    assert!(!twice.status.success());
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("already exists"));
+}
+
+#[tokio::test]
+async fn token_create_on_sqlite() {
+    token_create_prints_a_token_that_opens_the_api(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn token_create_on_postgres() {
+    token_create_prints_a_token_that_opens_the_api(Backend::Postgres).await;
+}
+
 #[test]
 fn photo_check_prints_one_json_report_a_file() {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../photo/tests/fixtures");

@@ -101,11 +101,30 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    pub settings: Settings,
+    /// Where the file transport writes email (unless the test set SMTP).
+    pub outbox: tempfile::TempDir,
     // Kept so that the database lives as long as the app.
     pub _database: TestDatabase,
 }
 
 impl TestApp {
+    /// A new API token for an upstream system.
+    pub async fn api_token(&self, name: &str) -> String {
+        use secrecy::ExposeSecret;
+        portal::api_tokens::create(&self.db, name).await.expect("token created").expose_secret().to_owned()
+    }
+
+    pub async fn post_case(&self, token: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/v1/cases", self.address))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request to the test server")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{}", self.address, path))
@@ -117,19 +136,40 @@ impl TestApp {
 
 /// Starts the real server on a free port with a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// [`spawn_app`], with settings changed first.
+pub async fn spawn_app_with(backend: Backend, change: impl FnOnce(&mut Settings)) -> TestApp {
     portal::telemetry::init();
     let database = TestDatabase::create(backend).await;
+    let outbox = tempfile::tempdir().expect("temporary folder");
     let mut settings = database.settings();
     settings.site.address = SocketAddr::from(([127, 0, 0, 1], 0));
+    settings.mail.outbox_dir = outbox.path().to_path_buf();
+    // Tests wait for email: look for it often.
+    settings.mail.poll_interval_ms = 50;
+    change(&mut settings);
     let db = portal::db::connect(&settings).await.expect("connect to the test database");
-    let application = Application::build(settings).await.expect("build the application");
+    let application = Application::build(settings.clone()).await.expect("build the application");
     let address = format!("http://127.0.0.1:{}", application.port());
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("HTTP client");
-    TestApp { address, client, db, _database: database }
+    TestApp { address, client, db, settings, outbox, _database: database }
+}
+
+/// Polls until `check` holds (for the email worker, which runs on its own).
+pub async fn wait_until<F: std::future::Future<Output = bool>>(what: &str, mut check: impl FnMut() -> F) {
+    for _ in 0..200 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 /// Runs one test body on SQLite and again on PostgreSQL.

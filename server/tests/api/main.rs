@@ -2,6 +2,8 @@
 //! SQLite and once on PostgreSQL.
 mod helpers;
 
+mod cases_api;
 mod cli;
 mod database;
+mod outbox;
 mod pages;

@@ -1,0 +1,56 @@
+use serde::{Deserialize, Serialize};
+
+macro_rules! error_keys {
+    ($($variant:ident => $key:literal),* $(,)?) => {
+        /// What is wrong with a field: a key of the translations (`errors.<key>`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorKey { $($variant),* }
+
+        impl ErrorKey {
+            pub const ALL: &'static [ErrorKey] = &[$(ErrorKey::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorKey::$variant => $key),* }
+            }
+        }
+    };
+}
+
+error_keys! {
+    ApplicationNumberEmpty => "application_number_empty",
+    ApplicationNumberInvalid => "application_number_invalid",
+    DateEmpty => "date_empty",
+    DateInvalid => "date_invalid",
+    DateFuture => "date_future",
+    DateTooEarly => "date_too_early",
+    PeopleEmpty => "people_empty",
+    PeopleTooMany => "people_too_many",
+    PrincipalMissing => "principal_missing",
+    PrincipalSeveral => "principal_several",
+    PrincipalEmailMissing => "principal_email_missing",
+    UciEmpty => "uci_empty",
+    UciInvalid => "uci_invalid",
+    UciRepeated => "uci_repeated",
+    NameEmpty => "name_empty",
+    NameTooLong => "name_too_long",
+    NameControl => "name_control",
+    SexInvalid => "sex_invalid",
+    CountryInvalid => "country_invalid",
+    EmailInvalid => "email_invalid",
+    RelationshipInvalid => "relationship_invalid",
+    BodyInvalid => "body_invalid",
+}
+
+/// A field that is wrong, by its path in the input (`people[1].uci`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub key: ErrorKey,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, key: ErrorKey) -> Self {
+        Self { field: field.into(), key }
+    }
+}

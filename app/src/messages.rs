@@ -1,0 +1,39 @@
+//! Message keys as text in either language, for what is said outside a page:
+//! the API's field errors, emails.
+use crate::domain::ErrorKey;
+use crate::i18n::{td_string, Locale};
+
+macro_rules! error_messages {
+    ($locale:expr, $key:expr; $($name:ident),* $(,)?) => {
+        match $key {
+            $(stringify!($name) => td_string!($locale, errors.$name),)*
+            _ => unreachable!("every error key has a message (tested)"),
+        }
+    };
+}
+
+/// The text of an error key.
+pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
+    error_messages!(locale, key.as_str();
+        application_number_empty, application_number_invalid,
+        date_empty, date_invalid, date_future, date_too_early,
+        people_empty, people_too_many, principal_missing, principal_several, principal_email_missing,
+        uci_empty, uci_invalid, uci_repeated,
+        name_empty, name_too_long, name_control,
+        sex_invalid, country_invalid, email_invalid, relationship_invalid,
+        body_invalid,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_key_has_its_own_text_in_both_languages() {
+        for &key in ErrorKey::ALL {
+            let (en, fr) = (error_message(Locale::en, key), error_message(Locale::fr, key));
+            assert!(!en.is_empty() && !fr.is_empty() && en != fr, "{key:?}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Bearer tokens for upstream systems: created by an administrator at the
+//! command line, shown once, kept as a hash.
+use crate::audit::{self, Action, Actor};
+use crate::entities::api_token;
+use crate::secrets;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait};
+use secrecy::SecretString;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("a token named {0} already exists")]
+    NameTaken(String),
+    #[error("a token's name has 1 to 100 letters, digits, dots, dashes or underscores")]
+    BadName,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// The token's text starts with this, so that a leaked one is recognisable.
+const PREFIX: &str = "prcp_";
+
+#[tracing::instrument(skip(db))]
+pub async fn create(db: &DatabaseConnection, name: &str) -> Result<SecretString, TokenError> {
+    let name_ok = (1..=100).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+    if !name_ok {
+        return Err(TokenError::BadName);
+    }
+    let token = format!("{PREFIX}{}", secrets::random_token());
+    let txn = db.begin().await?;
+    let inserted = api_token::ActiveModel {
+        name: Set(name.to_owned()),
+        token_hash: Set(secrets::token_hash(&token)),
+        created_at: Set(Utc::now()),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let row = match inserted {
+        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(TokenError::NameTaken(name.to_owned()))
+        }
+        other => other?,
+    };
+    audit::record(&txn, &Actor::Cli, Action::ApiTokenCreated, &format!("api_token:{}", row.id), serde_json::json!({ "name": name }))
+        .await?;
+    txn.commit().await?;
+    tracing::info!("API token created");
+    Ok(SecretString::from(token))
+}
+
+/// The live token with this text, if any.
+pub async fn authenticate(db: &DatabaseConnection, presented: &str) -> Result<Option<api_token::Model>, DbErr> {
+    if !presented.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(secrets::token_hash(presented)))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .one(db)
+        .await
+}

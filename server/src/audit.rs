@@ -1,0 +1,61 @@
+//! The audit log: every state change that matters, with who, what and when.
+//! Written in the same transaction as the change itself.
+use crate::entities::audit_event;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use std::fmt;
+
+/// Who did it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// An upstream system, by its API token's name.
+    Api(String),
+    /// Someone at the server's command line.
+    Cli,
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Actor::Api(name) => write!(f, "api:{name}"),
+            Actor::Cli => f.write_str("cli"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    ApiTokenCreated,
+    CaseCreated,
+    InvitationSent,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::ApiTokenCreated => "api_token_created",
+            Action::CaseCreated => "case_created",
+            Action::InvitationSent => "invitation_sent",
+        }
+    }
+}
+
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    action: Action,
+    subject: &str,
+    details: serde_json::Value,
+) -> Result<(), DbErr> {
+    audit_event::ActiveModel {
+        occurred_at: Set(Utc::now()),
+        actor: Set(actor.to_string()),
+        action: Set(action.as_str().to_owned()),
+        subject: Set(subject.to_owned()),
+        details: Set(details.to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // scripts/test.sh starts one portal on SQLite and one on PostgreSQL and passes
-// their addresses; every test runs against both.
+// their addresses and API tokens; every test runs against both.
 const sqlite = process.env.PORTAL_SQLITE_URL ?? 'http://127.0.0.1:3000';
 const postgres = process.env.PORTAL_POSTGRES_URL;
 
@@ -31,7 +31,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'sqlite', use: { baseURL: sqlite } },
-    ...(postgres ? [{ name: 'postgres', use: { baseURL: postgres } }] : []),
+    { name: 'sqlite', use: { baseURL: sqlite }, metadata: { apiToken: process.env.PORTAL_SQLITE_TOKEN } },
+    ...(postgres
+      ? [{ name: 'postgres', use: { baseURL: postgres }, metadata: { apiToken: process.env.PORTAL_POSTGRES_TOKEN } }]
+      : []),
   ],
 });

@@ -37,11 +37,18 @@ psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $e2e_db" >/dev/
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 start_portal() { # NAME PORT ENV...
   local name=$1 port=$2; shift 2
-  env -u DATABASE_URL "$@" APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="http://127.0.0.1:$port" \
-    target/release/portal serve >"$work/$name.log" 2>&1 &
+  # Each portal has its own outbox folder (read by the tests through /dev/outbox)
+  # and sends email often, so the tests do not wait.
+  local settings=("$@" APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="http://127.0.0.1:$port"
+    APP_MAIL__OUTBOX_DIR="$work/$name-outbox" APP_MAIL__POLL_INTERVAL_MS=100)
+  env -u DATABASE_URL "${settings[@]}" target/release/portal serve >"$work/$name.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null && return 0
+    if curl -fs "http://127.0.0.1:$port/health" >/dev/null; then
+      # The tests send cases in as the upstream system does, with a token of their own.
+      env -u DATABASE_URL "${settings[@]}" target/release/portal token create --name e2e | tail -n 1 >"$work/$name.token"
+      return 0
+    fi
     sleep 0.2
   done
   cat "$work/$name.log" >&2
@@ -53,5 +60,6 @@ postgres_port=$(free_port)
 start_portal postgres "$postgres_port" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$e2e_db"
 
 cd end2end
-PORTAL_SQLITE_URL="http://127.0.0.1:$sqlite_port" PORTAL_POSTGRES_URL="http://127.0.0.1:$postgres_port" \
+PORTAL_SQLITE_URL="http://127.0.0.1:$sqlite_port" PORTAL_SQLITE_TOKEN="$(cat "$work/sqlite.token")" \
+PORTAL_POSTGRES_URL="http://127.0.0.1:$postgres_port" PORTAL_POSTGRES_TOKEN="$(cat "$work/postgres.token")" \
   npx playwright test

@@ -3,9 +3,12 @@
 
 pub mod components;
 pub mod domain;
+pub mod error;
 pub mod messages;
 pub mod pages;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod services;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
@@ -74,6 +77,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/:lang") view=components::LocalizedLayout>
                     <Route path=path!("") view=pages::HomePage />
                     <Route path=path!("photo-check") view=pages::PhotoCheckPage />
+                    <Route path=path!("invitation/:token") view=pages::InvitationPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -22,6 +22,8 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         name_empty, name_too_long, name_control,
         sex_invalid, country_invalid, email_invalid, relationship_invalid,
         body_invalid,
+        use_portal_missing, account_choice_missing, email_empty, email_repeated, email_taken,
+        in_canada_missing, return_date_past, unavailable, bad_request,
     )
 }
 

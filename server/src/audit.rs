@@ -12,6 +12,8 @@ pub enum Actor {
     Api(String),
     /// Someone at the server's command line.
     Cli,
+    /// Whoever holds an invitation's link (by the invitation's id).
+    Invitation(i32),
 }
 
 impl fmt::Display for Actor {
@@ -19,22 +21,27 @@ impl fmt::Display for Actor {
         match self {
             Actor::Api(name) => write!(f, "api:{name}"),
             Actor::Cli => f.write_str("cli"),
+            Actor::Invitation(id) => write!(f, "invitation:{id}"),
         }
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    AccountCreated,
     ApiTokenCreated,
     CaseCreated,
+    InvitationAnswered,
     InvitationSent,
 }
 
 impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
+            Action::AccountCreated => "account_created",
             Action::ApiTokenCreated => "api_token_created",
             Action::CaseCreated => "case_created",
+            Action::InvitationAnswered => "invitation_answered",
             Action::InvitationSent => "invitation_sent",
         }
     }

@@ -1,7 +1,8 @@
 //! `portal`: serve the site (the default), migrate, manage staff accounts.
 use crate::config::Settings;
 use crate::entities::user::Role;
-use crate::officers::{self, OfficerError, TemporaryPassword};
+use crate::officers::{self, OfficerError};
+use crate::passwords::TemporaryPassword;
 use crate::{db, startup::Application};
 use anyhow::Context;
 use app::domain::{Email, PersonName};

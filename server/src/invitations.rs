@@ -5,7 +5,7 @@ use crate::entities::{case, invitation};
 use crate::mail::{self, OutgoingEmail};
 use crate::secrets;
 use app::domain::Email;
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
 /// The subject IRCC uses, in both languages.
@@ -58,50 +58,27 @@ pub async fn issue<C: ConnectionTrait>(
 
 fn body(name: &str, application_number: &str, public_url: &str, token: &str, expires_at: DateTime<Utc>) -> String {
     let base = public_url.trim_end_matches('/');
-    let (en_date, fr_date) = long_dates(expires_at);
-    format!(
-        "(Le français suit l'anglais.)\n\
-\n\
-Dear {name},\n\
-\n\
-Your application for permanent residence in Canada (application number {application_number}) has been approved. You can now confirm your permanent residence online, without an in-person interview.\n\
-\n\
-Open this link to tell us whether you want to use the PR Confirmation Portal and, for each person on your application, their email address and whether they are in Canada now:\n\
-\n\
-{base}/en/invitation/{token}\n\
-\n\
-The link works once and expires on {en_date}. If it has expired, contact Immigration, Refugees and Citizenship Canada (IRCC) to receive a new one. Do not share this link. IRCC will never ask you for a password by email.\n\
-\n\
-Immigration, Refugees and Citizenship Canada\n\
-\n\
-------------------------------------------------------------\n\
-\n\
-Bonjour {name},\n\
-\n\
-Votre demande de résidence permanente au Canada (numéro de demande {application_number}) a été approuvée. Vous pouvez maintenant confirmer votre résidence permanente en ligne, sans entrevue en personne.\n\
-\n\
-Ouvrez ce lien pour nous dire si vous souhaitez utiliser le Portail de confirmation de la RP et, pour chaque personne de votre demande, son adresse courriel et si elle est au Canada en ce moment :\n\
-\n\
-{base}/fr/invitation/{token}\n\
-\n\
-Le lien ne fonctionne qu'une fois et expire le {fr_date}. S'il a expiré, communiquez avec Immigration, Réfugiés et Citoyenneté Canada (IRCC) pour en recevoir un nouveau. Ne communiquez ce lien à personne. IRCC ne vous demandera jamais de mot de passe par courriel.\n\
-\n\
-Immigration, Réfugiés et Citoyenneté Canada\n"
-    )
-}
-
-/// "December 26, 2026" and "26 décembre 2026".
-fn long_dates(at: DateTime<Utc>) -> (String, String) {
-    const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ];
-    let month = at.month0() as usize;
-    let day = at.day();
-    let fr_day = if day == 1 { "1er".to_owned() } else { day.to_string() };
-    (format!("{} {day}, {}", EN[month], at.year()), format!("{fr_day} {} {}", FR[month], at.year()))
+    let (en_date, fr_date) = mail::long_dates(expires_at);
+    let english = format!(
+        "Your application for permanent residence in Canada (application number {application_number}) has been approved. \
+         You can now confirm your permanent residence online, without an in-person interview.\n\n\
+         Open this link to tell us whether you want to use the PR Confirmation Portal and, for each person on your \
+         application, their email address and whether they are in Canada now:\n\n\
+         {base}/en/invitation/{token}\n\n\
+         The link works once and expires on {en_date}. If it has expired, contact Immigration, Refugees and Citizenship \
+         Canada (IRCC) to receive a new one. Do not share this link. IRCC will never ask you for a password by email."
+    );
+    let french = format!(
+        "Votre demande de résidence permanente au Canada (numéro de demande {application_number}) a été approuvée. \
+         Vous pouvez maintenant confirmer votre résidence permanente en ligne, sans entrevue en personne.\n\n\
+         Ouvrez ce lien pour nous dire si vous souhaitez utiliser le Portail de confirmation de la RP et, pour chaque \
+         personne de votre demande, son adresse courriel et si elle est au Canada en ce moment :\n\n\
+         {base}/fr/invitation/{token}\n\n\
+         Le lien ne fonctionne qu'une fois et expire le {fr_date}. S'il a expiré, communiquez avec Immigration, \
+         Réfugiés et Citoyenneté Canada (IRCC) pour en recevoir un nouveau. Ne communiquez ce lien à personne. \
+         IRCC ne vous demandera jamais de mot de passe par courriel."
+    );
+    mail::bilingual_body(name, &english, &french)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 #![recursion_limit = "512"]
 //! The portal's server: HTTP, database, command line.
 
+pub mod answers;
 pub mod api;
 pub mod api_tokens;
 pub mod audit;

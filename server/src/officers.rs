@@ -1,10 +1,9 @@
 //! Officer and administrator accounts, created from the command line.
 use crate::entities::user::{self, Role};
-use crate::passwords;
+use crate::passwords::{self, TemporaryPassword};
 use app::domain::{Email, PersonName};
-use chrono::{DateTime, Duration, Utc};
+use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr};
-use secrecy::SecretString;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OfficerError {
@@ -20,20 +19,6 @@ pub enum OfficerError {
     Db(#[from] DbErr),
 }
 
-/// A temporary password, shown once, which must be changed at first sign-in.
-#[derive(Debug)]
-pub struct TemporaryPassword {
-    pub password: SecretString,
-    pub expires_at: DateTime<Utc>,
-}
-
-fn issue_temporary(valid_days: u32) -> Result<(TemporaryPassword, String), OfficerError> {
-    let password = passwords::temporary();
-    let hash = passwords::hash(&password).map_err(|_| OfficerError::Hash)?;
-    let expires_at = Utc::now() + Duration::days(i64::from(valid_days));
-    Ok((TemporaryPassword { password, expires_at }, hash))
-}
-
 pub async fn find(db: &DatabaseConnection, email: &Email) -> Result<Option<user::Model>, DbErr> {
     user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await
 }
@@ -46,7 +31,7 @@ pub async fn create(
     role: Role,
     valid_days: u32,
 ) -> Result<TemporaryPassword, OfficerError> {
-    let (temporary, hash) = issue_temporary(valid_days)?;
+    let (temporary, hash) = passwords::issue_temporary(valid_days).map_err(|_| OfficerError::Hash)?;
     let account = user::ActiveModel {
         email: Set(email.as_str().to_owned()),
         name: Set(name.as_str().to_owned()),
@@ -80,7 +65,7 @@ pub async fn reset_password(
     if account.role == Role::Applicant {
         return Err(OfficerError::NotStaff(email.clone()));
     }
-    let (temporary, hash) = issue_temporary(valid_days)?;
+    let (temporary, hash) = passwords::issue_temporary(valid_days).map_err(|_| OfficerError::Hash)?;
     let mut account: user::ActiveModel = account.into();
     account.password_hash = Set(hash);
     account.must_change_password = Set(true);

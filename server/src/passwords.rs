@@ -2,7 +2,23 @@
 use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::seq::IndexedRandom;
+use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
+
+/// A temporary password, shown or sent once, which must be changed at first sign-in.
+#[derive(Debug)]
+pub struct TemporaryPassword {
+    pub password: SecretString,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A new temporary password valid for so many days, and its hash to store.
+pub fn issue_temporary(valid_days: u32) -> Result<(TemporaryPassword, String), argon2::password_hash::Error> {
+    let password = temporary();
+    let hash = hash(&password)?;
+    let expires_at = Utc::now() + Duration::days(i64::from(valid_days));
+    Ok((TemporaryPassword { password, expires_at }, hash))
+}
 
 /// OWASP Password Storage Cheat Sheet: Argon2id, 19 MiB, 2 iterations, 1 lane.
 fn hasher() -> Argon2<'static> {

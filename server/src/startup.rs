@@ -5,6 +5,8 @@ use crate::mail::dev_outbox::{self, OutboxFolder};
 use crate::mail::transport::{MailSetupError, Transport};
 use crate::mail::worker::Worker;
 use std::sync::Arc;
+use crate::answers::InvitationDesk;
+use app::services::Services;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, FromRef, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -109,6 +111,9 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     };
     let routes = generate_route_list(App);
     let context_state = state.clone();
+    let services = Services {
+        invitations: Arc::new(InvitationDesk { db: state.db.clone(), settings: state.settings.clone() }),
+    };
 
     Router::new()
         .route("/health", get(health))
@@ -120,6 +125,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
             routes,
             move || {
                 provide_context(context_state.db.clone());
+                provide_context(services.clone());
             },
             {
                 let options = state.leptos_options.clone();

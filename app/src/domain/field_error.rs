@@ -40,6 +40,15 @@ error_keys! {
     EmailInvalid => "email_invalid",
     RelationshipInvalid => "relationship_invalid",
     BodyInvalid => "body_invalid",
+    UsePortalMissing => "use_portal_missing",
+    AccountChoiceMissing => "account_choice_missing",
+    EmailEmpty => "email_empty",
+    EmailRepeated => "email_repeated",
+    EmailTaken => "email_taken",
+    InCanadaMissing => "in_canada_missing",
+    ReturnDatePast => "return_date_past",
+    Unavailable => "unavailable",
+    BadRequest => "bad_request",
 }
 
 /// A field that is wrong, by its path in the input (`people[1].uci`).

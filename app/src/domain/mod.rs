@@ -20,6 +20,7 @@ macro_rules! text_conversions {
 }
 use text_conversions;
 
+mod answer;
 mod application_number;
 mod country;
 mod email;
@@ -30,6 +31,7 @@ mod relationship;
 mod sex;
 mod uci;
 
+pub use answer::{field, Account, Answer, AnswerOutcome, InvitationState, InvitedPerson, OpenInvitation, PersonAnswer, Presence, RawAnswer, RawPersonAnswer};
 pub use application_number::{ApplicationNumber, ApplicationNumberError};
 pub use country::{Country, CountryError};
 pub use email::{Email, EmailError};

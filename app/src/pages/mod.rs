@@ -1,11 +1,13 @@
 //! One module a page.
 
 mod home;
+mod invitation;
 mod language_splash;
 mod not_found;
 mod photo_check;
 
 pub use home::HomePage;
+pub use invitation::InvitationPage;
 pub use language_splash::LanguageSplash;
 pub use not_found::NotFoundPage;
 pub use photo_check::PhotoCheckPage;

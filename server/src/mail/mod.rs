@@ -6,7 +6,7 @@ pub mod worker;
 
 use crate::entities::outbox_message;
 use app::domain::Email;
-use chrono::Utc;
+use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
 /// A plain-text message: English first, then French, in one body.
@@ -35,4 +35,27 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &OutgoingEmail) -> Resul
     .insert(db)
     .await
     .map(|_| ())
+}
+
+/// "December 26, 2026" and "26 décembre 2026".
+pub fn long_dates(at: DateTime<Utc>) -> (String, String) {
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ];
+    let month = at.month0() as usize;
+    let day = at.day();
+    let fr_day = if day == 1 { "1er".to_owned() } else { day.to_string() };
+    (format!("{} {day}, {}", EN[month], at.year()), format!("{fr_day} {} {}", FR[month], at.year()))
+}
+
+/// One message in both languages: English first, then French, each signed by IRCC.
+pub fn bilingual_body(name: &str, english: &str, french: &str) -> String {
+    format!(
+        "(Le français suit l'anglais.)\n\nDear {name},\n\n{english}\n\nImmigration, Refugees and Citizenship Canada\n\n\
+         ------------------------------------------------------------\n\n\
+         Bonjour {name},\n\n{french}\n\nImmigration, Réfugiés et Citoyenneté Canada\n"
+    )
 }

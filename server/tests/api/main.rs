@@ -5,5 +5,6 @@ mod helpers;
 mod cases_api;
 mod cli;
 mod database;
+mod invitations;
 mod outbox;
 mod pages;

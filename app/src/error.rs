@@ -1,0 +1,49 @@
+//! The one error type of server functions: what a person can be told, as a
+//! message key; the cause stays in the server's log.
+use crate::domain::ErrorKey;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("the service is unavailable")]
+    Unavailable,
+    #[error("the request could not be read")]
+    BadRequest,
+}
+
+impl AppError {
+    pub fn key(self) -> ErrorKey {
+        match self {
+            AppError::Unavailable => ErrorKey::Unavailable,
+            AppError::BadRequest => ErrorKey::BadRequest,
+        }
+    }
+
+    /// Sets the response's status to match (server functions otherwise answer 500).
+    #[cfg(feature = "ssr")]
+    pub fn with_status(self) -> Self {
+        use http::StatusCode;
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(match self {
+                AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+                AppError::BadRequest => StatusCode::BAD_REQUEST,
+            });
+        }
+        self
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
+            _ => AppError::Unavailable,
+        }
+    }
+}

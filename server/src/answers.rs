@@ -1,0 +1,299 @@
+//! Answering an invitation (the link is the credential): the case goes the
+//! paper route, or the accounts are made and their sign-in details emailed.
+//! All of it in one transaction, or nothing.
+use crate::audit::{self, Action, Actor};
+use crate::config::Settings;
+use crate::entities::user::{self, Role};
+use crate::entities::{case, invitation, person};
+use crate::mail::{self, OutgoingEmail};
+use crate::passwords::{self, TemporaryPassword};
+use crate::secrets;
+use app::domain::{
+    field, Account, Answer, AnswerOutcome, Email, ErrorKey, FieldError, InvitationState, InvitedPerson, OpenInvitation,
+    PersonAnswer, Presence, RawAnswer,
+};
+use app::error::AppError;
+use app::services::Invitations;
+use chrono::{Datelike, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use secrecy::ExposeSecret;
+use std::sync::Arc;
+
+pub struct InvitationDesk {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+}
+
+fn unavailable(err: DbErr) -> AppError {
+    tracing::error!(%err, "invitations: database error");
+    AppError::Unavailable
+}
+
+/// Tokens are 43 letters and digits; anything else was never issued.
+fn plausible(token: &str) -> bool {
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+#[async_trait::async_trait]
+impl Invitations for InvitationDesk {
+    #[tracing::instrument(skip_all)]
+    async fn open(&self, token: &str) -> Result<InvitationState, AppError> {
+        Ok(self.find(token).await.map_err(unavailable)?.0)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn answer(&self, token: &str, raw: &RawAnswer) -> Result<AnswerOutcome, AppError> {
+        let (state, row) = self.find(token).await.map_err(unavailable)?;
+        let (InvitationState::Open(open), Some(row)) = (state.clone(), row) else {
+            return Ok(AnswerOutcome::Closed(state));
+        };
+        let answer = match raw.parse(&open, Utc::now().date_naive()) {
+            Ok(answer) => answer,
+            Err(errors) => return Ok(AnswerOutcome::Invalid(errors)),
+        };
+        if let Answer::Accepted(people) = &answer {
+            let taken = self.emails_taken(people).await.map_err(unavailable)?;
+            if !taken.is_empty() {
+                return Ok(AnswerOutcome::Invalid(taken));
+            }
+        }
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        if !claim(&txn, &row).await.map_err(unavailable)? {
+            // Answered a moment ago, in another tab or by another click.
+            return Ok(AnswerOutcome::Closed(InvitationState::Used));
+        }
+        let actor = Actor::Invitation(row.id);
+        let outcome = match answer {
+            Answer::Declined => decline(&txn, row.case_id, &actor).await.map(|()| AnswerOutcome::Declined),
+            Answer::Accepted(people) => self
+                .accept(&txn, row.case_id, &people, &actor)
+                .await
+                .map(|accounts| AnswerOutcome::Accepted { accounts }),
+        }
+        .map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(outcome)
+    }
+}
+
+impl InvitationDesk {
+    async fn find(&self, token: &str) -> Result<(InvitationState, Option<invitation::Model>), DbErr> {
+        let token = token.trim();
+        if !plausible(token) {
+            return Ok((InvitationState::Unknown, None));
+        }
+        let Some(row) = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(secrets::token_hash(token)))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok((InvitationState::Unknown, None));
+        };
+        let state = if row.revoked_at.is_some() {
+            InvitationState::Unknown
+        } else if row.used_at.is_some() {
+            InvitationState::Used
+        } else if row.expires_at <= Utc::now() {
+            InvitationState::Expired
+        } else {
+            InvitationState::Open(self.open_view(row.case_id).await?)
+        };
+        Ok((state, Some(row)))
+    }
+
+    async fn open_view(&self, case_id: i32) -> Result<OpenInvitation, DbErr> {
+        let case = case::Entity::find_by_id(case_id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound(format!("case {case_id}")))?;
+        let today = Utc::now().date_naive();
+        let people = people_of(&self.db, case_id)
+            .await?
+            .into_iter()
+            .map(|p| InvitedPerson {
+                id: p.id,
+                name: full_name(&p),
+                principal: p.relationship == "principal",
+                adult: age(p.date_of_birth, today) >= 18,
+                email: p.email,
+            })
+            .collect();
+        Ok(OpenInvitation { application_number: case.application_number, people })
+    }
+
+    async fn emails_taken(&self, people: &[PersonAnswer]) -> Result<Vec<FieldError>, DbErr> {
+        let mut taken = Vec::new();
+        for person in people {
+            if let Account::Own(email) = &person.account {
+                let exists = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&self.db).await?;
+                if exists.is_some() {
+                    taken.push(FieldError::new(field::email(person.id), ErrorKey::EmailTaken));
+                }
+            }
+        }
+        Ok(taken)
+    }
+
+    /// Makes the accounts (the principal's first: the others' profiles may be held
+    /// under it), records each person's answers, and queues the emails.
+    async fn accept(
+        &self,
+        txn: &DatabaseTransaction,
+        case_id: i32,
+        answers: &[PersonAnswer],
+        actor: &Actor,
+    ) -> Result<Vec<String>, DbErr> {
+        let people = people_of(txn, case_id).await?;
+        let days = self.settings.sessions.temporary_password_days;
+        let mut ordered: Vec<(&person::Model, &PersonAnswer)> = people
+            .iter()
+            .filter_map(|p| answers.iter().find(|a| a.id == p.id).map(|a| (p, a)))
+            .collect();
+        ordered.sort_by_key(|(p, _)| p.relationship != "principal");
+        let mut principal_user = None;
+        let mut accounts = Vec::new();
+        for (person, answer) in ordered {
+            let user_id = match &answer.account {
+                Account::Own(email) => {
+                    let (user_id, temporary) = create_account(txn, person, email, days).await?;
+                    audit::record(txn, actor, Action::AccountCreated, &format!("user:{user_id}"), serde_json::json!({ "person": person.id }))
+                        .await?;
+                    mail::enqueue(txn, &account_email(&self.settings.site.public_url, &full_name(person), email, &temporary)).await?;
+                    accounts.push(email.as_str().to_owned());
+                    user_id
+                }
+                Account::HeldByPrincipal => principal_user.ok_or_else(|| DbErr::Custom("no principal account".into()))?,
+            };
+            if person.relationship == "principal" {
+                principal_user = Some(user_id);
+            }
+            let (in_canada, return_date) = match answer.presence {
+                Presence::InCanada => (true, None),
+                Presence::Away { returns_on } => (false, Some(returns_on)),
+            };
+            let mut row = person.clone().into_active_model();
+            if let Account::Own(email) = &answer.account {
+                row.email = Set(Some(email.as_str().to_owned()));
+            }
+            row.in_canada = Set(Some(in_canada));
+            row.return_date = Set(return_date);
+            row.user_id = Set(Some(user_id));
+            row.update(txn).await?;
+        }
+        set_status(txn, case_id, case::Status::Answered).await?;
+        audit::record(txn, actor, Action::InvitationAnswered, &format!("case:{case_id}"), serde_json::json!({ "use_portal": true, "accounts": accounts.len() }))
+            .await?;
+        Ok(accounts)
+    }
+}
+
+/// Marks the invitation used, if it still can be: one answer wins.
+async fn claim(txn: &DatabaseTransaction, row: &invitation::Model) -> Result<bool, DbErr> {
+    let now = Utc::now();
+    let result = invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(now))
+        .filter(invitation::Column::Id.eq(row.id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .exec(txn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+async fn decline(txn: &DatabaseTransaction, case_id: i32, actor: &Actor) -> Result<(), DbErr> {
+    set_status(txn, case_id, case::Status::PaperRoute).await?;
+    audit::record(txn, actor, Action::InvitationAnswered, &format!("case:{case_id}"), serde_json::json!({ "use_portal": false })).await
+}
+
+async fn set_status(txn: &DatabaseTransaction, case_id: i32, status: case::Status) -> Result<(), DbErr> {
+    case::ActiveModel { id: Set(case_id), status: Set(status), answered_at: Set(Some(Utc::now())), ..Default::default() }
+        .update(txn)
+        .await
+        .map(|_| ())
+}
+
+async fn people_of<C: ConnectionTrait>(db: &C, case_id: i32) -> Result<Vec<person::Model>, DbErr> {
+    person::Entity::find()
+        .filter(person::Column::CaseId.eq(case_id))
+        .order_by_asc(person::Column::Position)
+        .all(db)
+        .await
+}
+
+async fn create_account(
+    txn: &DatabaseTransaction,
+    person: &person::Model,
+    email: &Email,
+    days: u32,
+) -> Result<(i32, TemporaryPassword), DbErr> {
+    let (temporary, hash) = passwords::issue_temporary(days).map_err(|e| DbErr::Custom(format!("password hash: {e}")))?;
+    let created = user::ActiveModel {
+        email: Set(email.as_str().to_owned()),
+        name: Set(full_name(person)),
+        role: Set(Role::Applicant),
+        password_hash: Set(hash),
+        must_change_password: Set(true),
+        temporary_password_expires_at: Set(Some(temporary.expires_at)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok((created.id, temporary))
+}
+
+fn full_name(person: &person::Model) -> String {
+    match &person.given_names {
+        Some(given) => format!("{given} {}", person.family_name),
+        None => person.family_name.clone(),
+    }
+}
+
+/// Whole years from birth to `on`.
+fn age(born: NaiveDate, on: NaiveDate) -> i32 {
+    let had_birthday = (on.month(), on.day()) >= (born.month(), born.day());
+    on.year() - born.year() - i32::from(!had_birthday)
+}
+
+pub const ACCOUNT_SUBJECT: &str =
+    "Your PR Confirmation Portal account / Votre compte du Portail de confirmation de la RP";
+
+fn account_email(public_url: &str, name: &str, email: &Email, temporary: &TemporaryPassword) -> OutgoingEmail {
+    let base = public_url.trim_end_matches('/');
+    let (en_date, fr_date) = mail::long_dates(temporary.expires_at);
+    let password = temporary.password.expose_secret();
+    let english = format!(
+        "Your account on the PR Confirmation Portal is ready.\n\n\
+         Username: {email}\n\
+         Temporary password: {password}\n\n\
+         Sign in at {base}/en/sign-in before {en_date}, when the temporary password expires. You will first choose a \
+         password of your own. Do not share these details. IRCC will never ask you for your password."
+    );
+    let french = format!(
+        "Votre compte du Portail de confirmation de la RP est prêt.\n\n\
+         Nom d'utilisateur : {email}\n\
+         Mot de passe temporaire : {password}\n\n\
+         Connectez-vous à {base}/fr/sign-in avant le {fr_date}, date d'expiration du mot de passe temporaire. Vous \
+         choisirez d'abord votre propre mot de passe. Ne communiquez ces renseignements à personne. IRCC ne vous \
+         demandera jamais votre mot de passe."
+    );
+    let body = mail::bilingual_body(name, &english, &french);
+    OutgoingEmail { to: email.clone(), subject: ACCOUNT_SUBJECT.to_owned(), body }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_counts_whole_years() {
+        let born = NaiveDate::from_ymd_opt(2008, 11, 27).unwrap();
+        assert_eq!(age(born, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()), 17);
+        assert_eq!(age(born, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()), 18);
+    }
+}

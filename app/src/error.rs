@@ -11,6 +11,10 @@ pub enum AppError {
     Unavailable,
     #[error("the request could not be read")]
     BadRequest,
+    #[error("signing in is needed")]
+    SignInRequired,
+    #[error("the signed-in person may not do this")]
+    Forbidden,
 }
 
 impl AppError {
@@ -18,6 +22,8 @@ impl AppError {
         match self {
             AppError::Unavailable => ErrorKey::Unavailable,
             AppError::BadRequest => ErrorKey::BadRequest,
+            AppError::SignInRequired => ErrorKey::SignInRequired,
+            AppError::Forbidden => ErrorKey::Forbidden,
         }
     }
 
@@ -29,6 +35,8 @@ impl AppError {
             response.set_status(match self {
                 AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
                 AppError::BadRequest => StatusCode::BAD_REQUEST,
+                AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+                AppError::Forbidden => StatusCode::FORBIDDEN,
             });
         }
         self

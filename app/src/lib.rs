@@ -7,6 +7,7 @@ pub mod error;
 pub mod messages;
 pub mod pages;
 pub mod routes;
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod services;
 
@@ -15,7 +16,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 /// The HTML document the server renders around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -78,6 +79,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=pages::HomePage />
                     <Route path=path!("photo-check") view=pages::PhotoCheckPage />
                     <Route path=path!("invitation/:token") view=pages::InvitationPage />
+                    <Route path=path!("sign-in") view=pages::SignInPage />
+                    <Route path=path!("change-password") view=pages::ChangePasswordPage />
+                    <Route path=path!("verify") view=pages::VerifyPage />
+                    // Rendered whole before sending, so that a redirect or a 403/404 status can still be set.
+                    <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -59,6 +59,40 @@ pub fn photo_check(locale: Locale) -> String {
     format!("/{}/photo-check", locale.as_str())
 }
 
+pub fn sign_in(locale: Locale) -> String {
+    format!("/{}/sign-in", locale.as_str())
+}
+
+pub fn change_password(locale: Locale) -> String {
+    format!("/{}/change-password", locale.as_str())
+}
+
+pub fn verify(locale: Locale) -> String {
+    format!("/{}/verify", locale.as_str())
+}
+
+pub fn account(locale: Locale) -> String {
+    format!("/{}/account", locale.as_str())
+}
+
+pub fn profile(locale: Locale, id: i32) -> String {
+    format!("/{}/profile/{id}", locale.as_str())
+}
+
+pub fn officer_cases(locale: Locale) -> String {
+    format!("/{}/officer/cases", locale.as_str())
+}
+
+/// Where a session at this stage goes next.
+pub fn next_step(locale: Locale, stage: crate::domain::Stage) -> String {
+    use crate::domain::Stage;
+    match stage {
+        Stage::ChangePassword => change_password(locale),
+        Stage::SecondFactor => verify(locale),
+        Stage::Active => account(locale),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,10 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{AnswerOutcome, InvitationState, RawAnswer};
+use crate::domain::{
+    AnswerOutcome, CaseSummary, InvitationState, Profile, ProfileSummary, RawAnswer, StepOutcome, Viewer,
+};
 use crate::error::AppError;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 #[async_trait::async_trait]
@@ -12,7 +15,37 @@ pub trait Invitations: Send + Sync {
     async fn answer(&self, token: &str, answer: &RawAnswer) -> Result<AnswerOutcome, AppError>;
 }
 
+/// A new session's secret, for the cookie, with how it went.
+pub struct SignedIn {
+    pub session: Option<String>,
+    pub outcome: StepOutcome,
+}
+
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync {
+    /// Checks a username and password; the answer and its timing are the same
+    /// whether or not the username exists.
+    async fn sign_in(&self, username: &str, password: &str, from: Option<IpAddr>) -> Result<SignedIn, AppError>;
+    /// The person a session belongs to, if it is still alive; counts as activity.
+    async fn viewer(&self, session: &str) -> Result<Option<Viewer>, AppError>;
+    async fn change_password(&self, session: &str, new: &str, again: &str) -> Result<StepOutcome, AppError>;
+    /// Checks the one-time code; on success the session gets a new secret.
+    async fn verify_code(&self, session: &str, code: &str) -> Result<SignedIn, AppError>;
+    async fn sign_out(&self, session: &str, everywhere: bool) -> Result<(), AppError>;
+    /// 0 to 4, for the strength meter.
+    async fn password_strength(&self, session: &str, password: &str) -> Result<u8, AppError>;
+    /// The profiles the viewer completes.
+    async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
+    /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
+    async fn profile(&self, viewer: &Viewer, person: i32) -> Result<Option<Profile>, AppError>;
+    /// Every case, newest first (officers).
+    async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError>;
+}
+
 #[derive(Clone)]
 pub struct Services {
     pub invitations: Arc<dyn Invitations>,
+    pub accounts: Arc<dyn Accounts>,
+    /// Cookies get `Secure` when the portal is served over HTTPS.
+    pub secure_cookies: bool,
 }

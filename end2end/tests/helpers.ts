@@ -1,7 +1,59 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
 
 /** Opens a page and waits until the WebAssembly has taken it over. */
 export async function gotoHydrated(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
 }
+
+/** A fresh application number and addresses, so tests running at once never meet. */
+export function unique() {
+  const n = `${Math.floor(Math.random() * 1e9)}`.padStart(9, '0');
+  const tag = Math.random().toString(36).slice(2, 8);
+  return { number: `E${n}`, tag };
+}
+
+/** A family of three, sent in as the upstream system does. */
+export async function sendCase(request: APIRequestContext, testInfo: TestInfo, number: string, tag: string) {
+  const token = testInfo.project.metadata.apiToken as string;
+  const response = await request.post('/api/v1/cases', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      application_number: number,
+      approved_on: '2026-11-20',
+      people: [
+        { family_name: 'Nguyễn', given_names: 'Thị Mai', date_of_birth: '1987-07-02', sex: 'F',
+          country_of_birth: 'VNM', citizenship: 'VNM', uci: '3344445555', email: `mai.${tag}@example.com`,
+          relationship: 'principal' },
+        { family_name: 'Tremblay', given_names: 'Luc', date_of_birth: '1985-03-14', sex: 'M',
+          country_of_birth: 'FRA', citizenship: 'FRA', uci: '11112222', email: `luc.${tag}@example.com`,
+          relationship: 'spouse' },
+        { family_name: 'Tremblay', given_names: 'Anh', date_of_birth: '2016-01-30', sex: 'X',
+          country_of_birth: 'CAN', citizenship: 'FRA', uci: '66667777', relationship: 'child' },
+      ],
+    },
+  });
+  expect(response.status()).toBe(201);
+}
+
+/** The newest message to this address (with this in its subject) on the development outbox page, as text. */
+export async function email(page: Page, to: string, subject = 'Permanent Residence Portal', after = 0): Promise<string> {
+  let body = '';
+  await expect(async () => {
+    await page.goto('/dev/outbox');
+    const messages = page
+      .locator('article.outbox-message')
+      .filter({ has: page.locator('.outbox-to', { hasText: to }) })
+      .filter({ has: page.getByRole('heading', { name: subject }) });
+    expect(await messages.count()).toBeGreaterThan(after);
+    body = (await messages.first().locator('.outbox-body').textContent()) ?? '';
+  }).toPass({ timeout: 15_000 });
+  return body;
+}
+
+export function invitationLink(body: string, lang: string): string {
+  const match = body.match(new RegExp(`https?://[^\\s]+/${lang}/invitation/[A-Za-z0-9]+`));
+  expect(match, body).not.toBeNull();
+  return new URL(match![0]).pathname;
+}
+

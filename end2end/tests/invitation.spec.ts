@@ -1,53 +1,5 @@
-import { APIRequestContext, expect, Page, test, TestInfo } from '@playwright/test';
-import { gotoHydrated } from './helpers';
-
-/** A fresh application number and addresses, so tests running at once never meet. */
-function unique() {
-  const n = `${Math.floor(Math.random() * 1e9)}`.padStart(9, '0');
-  const tag = Math.random().toString(36).slice(2, 8);
-  return { number: `E${n}`, tag };
-}
-
-/** A family of three, sent in as the upstream system does. */
-async function sendCase(request: APIRequestContext, testInfo: TestInfo, number: string, tag: string) {
-  const token = testInfo.project.metadata.apiToken as string;
-  const response = await request.post('/api/v1/cases', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: {
-      application_number: number,
-      approved_on: '2026-11-20',
-      people: [
-        { family_name: 'Nguyễn', given_names: 'Thị Mai', date_of_birth: '1987-07-02', sex: 'F',
-          country_of_birth: 'VNM', citizenship: 'VNM', uci: '3344445555', email: `mai.${tag}@example.com`,
-          relationship: 'principal' },
-        { family_name: 'Tremblay', given_names: 'Luc', date_of_birth: '1985-03-14', sex: 'M',
-          country_of_birth: 'FRA', citizenship: 'FRA', uci: '11112222', email: `luc.${tag}@example.com`,
-          relationship: 'spouse' },
-        { family_name: 'Tremblay', given_names: 'Anh', date_of_birth: '2016-01-30', sex: 'X',
-          country_of_birth: 'CAN', citizenship: 'FRA', uci: '66667777', relationship: 'child' },
-      ],
-    },
-  });
-  expect(response.status()).toBe(201);
-}
-
-/** The newest message to this address on the development outbox page, as text. */
-async function email(page: Page, to: string): Promise<string> {
-  let body = '';
-  await expect(async () => {
-    await page.goto('/dev/outbox');
-    const message = page.locator('article.outbox-message', { has: page.locator('.outbox-to', { hasText: to }) });
-    await expect(message).toHaveCount(1);
-    body = (await message.locator('.outbox-body').textContent()) ?? '';
-  }).toPass({ timeout: 15_000 });
-  return body;
-}
-
-function link(body: string, lang: string): string {
-  const match = body.match(new RegExp(`https?://[^\\s]+/${lang}/invitation/[A-Za-z0-9]+`));
-  expect(match, body).not.toBeNull();
-  return new URL(match![0]).pathname;
-}
+import { expect, test } from '@playwright/test';
+import { email, gotoHydrated, invitationLink as link, sendCase, unique } from './helpers';
 
 const text = {
   en: {
@@ -118,7 +70,7 @@ for (const lang of ['en', 'fr'] as const) {
     await expect(page.locator('.accounts li')).toHaveText([`mai.${tag}@example.com`, `luc.${tag}@example.com`]);
 
     for (const adult of [`mai.${tag}@example.com`, `luc.${tag}@example.com`]) {
-      const account = await email(page, adult);
+      const account = await email(page, adult, 'Your PR Confirmation Portal account');
       expect(account).toContain(`${adult}`);
       expect(account).toMatch(new RegExp(`${t.password} [A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}`));
     }

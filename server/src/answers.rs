@@ -2,6 +2,7 @@
 //! paper route, or the accounts are made and their sign-in details emailed.
 //! All of it in one transaction, or nothing.
 use crate::audit::{self, Action, Actor};
+use crate::db::unavailable;
 use crate::config::Settings;
 use crate::entities::user::{self, Role};
 use crate::entities::{case, invitation, person};
@@ -28,10 +29,6 @@ pub struct InvitationDesk {
     pub settings: Arc<Settings>,
 }
 
-fn unavailable(err: DbErr) -> AppError {
-    tracing::error!(%err, "invitations: database error");
-    AppError::Unavailable
-}
 
 /// Tokens are 43 letters and digits; anything else was never issued.
 fn plausible(token: &str) -> bool {
@@ -247,7 +244,7 @@ async fn create_account(
     Ok((created.id, temporary))
 }
 
-fn full_name(person: &person::Model) -> String {
+pub fn full_name(person: &person::Model) -> String {
     match &person.given_names {
         Some(given) => format!("{given} {}", person.family_name),
         None => person.family_name.clone(),

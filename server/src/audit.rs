@@ -14,6 +14,10 @@ pub enum Actor {
     Cli,
     /// Whoever holds an invitation's link (by the invitation's id).
     Invitation(i32),
+    /// Someone not (yet) signed in, by network address.
+    Address(String),
+    /// A signed-in person.
+    User(i32),
 }
 
 impl fmt::Display for Actor {
@@ -22,6 +26,8 @@ impl fmt::Display for Actor {
             Actor::Api(name) => write!(f, "api:{name}"),
             Actor::Cli => f.write_str("cli"),
             Actor::Invitation(id) => write!(f, "invitation:{id}"),
+            Actor::Address(address) => write!(f, "address:{address}"),
+            Actor::User(id) => write!(f, "user:{id}"),
         }
     }
 }
@@ -33,6 +39,12 @@ pub enum Action {
     CaseCreated,
     InvitationAnswered,
     InvitationSent,
+    /// The right password; the second factor is still to come.
+    PasswordAccepted,
+    PasswordChanged,
+    SignInFailed,
+    /// Fully signed in, after the second factor.
+    SignedIn,
 }
 
 impl Action {
@@ -43,6 +55,10 @@ impl Action {
             Action::CaseCreated => "case_created",
             Action::InvitationAnswered => "invitation_answered",
             Action::InvitationSent => "invitation_sent",
+            Action::PasswordAccepted => "password_accepted",
+            Action::PasswordChanged => "password_changed",
+            Action::SignInFailed => "sign_in_failed",
+            Action::SignedIn => "signed_in",
         }
     }
 }

@@ -1,6 +1,7 @@
 #![recursion_limit = "512"]
 //! The portal's server: HTTP, database, command line.
 
+pub mod accounts;
 pub mod answers;
 pub mod api;
 pub mod api_tokens;
@@ -14,6 +15,7 @@ pub mod invitations;
 pub mod mail;
 pub mod migration;
 pub mod officers;
+pub mod password_policy;
 pub mod passwords;
 pub mod photo_check;
 pub mod secrets;

@@ -32,6 +32,21 @@ pub fn hash(password: &SecretString) -> Result<String, argon2::password_hash::Er
     Ok(hasher().hash_password(password.expose_secret().as_bytes(), &salt)?.to_string())
 }
 
+/// Whether a password matches a stored PHC string. CPU-bound by design (tens
+/// of milliseconds): call it off the async threads.
+pub fn verify(password: &str, phc: &str) -> bool {
+    use argon2::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(phc).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A hash of nothing anyone knows, checked when a username does not exist so that
+/// the answer takes as long as for one that does.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| hash(&temporary()).expect("hashing a random password works"));
+    &DECOY
+}
+
 /// Letters and digits that cannot be mistaken for one another when read from an email.
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
 

@@ -5,6 +5,7 @@ use crate::mail::dev_outbox::{self, OutboxFolder};
 use crate::mail::transport::{MailSetupError, Transport};
 use crate::mail::worker::Worker;
 use std::sync::Arc;
+use crate::accounts::AccountDesk;
 use crate::answers::InvitationDesk;
 use app::services::Services;
 use app::{shell, App};
@@ -80,7 +81,8 @@ impl Application {
     /// Serves, and sends the outbox's email, until a stop signal.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = self.mail_worker.spawn();
-        let service = ServiceExt::<Request>::into_make_service(self.router);
+        // Connection addresses are kept for sign-in throttling.
+        let service = ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(self.router);
         let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await;
@@ -113,6 +115,8 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     let context_state = state.clone();
     let services = Services {
         invitations: Arc::new(InvitationDesk { db: state.db.clone(), settings: state.settings.clone() }),
+        accounts: Arc::new(AccountDesk { db: state.db.clone(), settings: state.settings.clone() }),
+        secure_cookies: state.settings.site.public_url.starts_with("https://"),
     };
 
     Router::new()

@@ -27,6 +27,10 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoV
                             .get()
                             .into_iter()
                             .map(|error| {
+                                let message = move || error_message(i18n.get_locale(), error.key);
+                                if error.field.is_empty() {
+                                    return view! { <li>{message}</li> }.into_any();
+                                }
                                 let target = error.field.clone();
                                 // The router would swallow a plain #link: move focus ourselves.
                                 let focus = move |ev: leptos::ev::MouseEvent| {
@@ -40,11 +44,10 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoV
                                 };
                                 view! {
                                     <li>
-                                        <a href=format!("#{}", error.field) on:click=focus>
-                                            {move || error_message(i18n.get_locale(), error.key)}
-                                        </a>
+                                        <a href=format!("#{}", error.field) on:click=focus>{message}</a>
                                     </li>
                                 }
+                                .into_any()
                             })
                             .collect_view()
                     }}
@@ -70,4 +73,11 @@ pub fn FieldMessage(#[prop(into)] errors: Signal<Vec<FieldError>>, field: String
             }
         })
     }
+}
+
+/// A failure of the service itself (not of what was typed), in words.
+#[component]
+pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="field-error" role="alert">{move || error_message(i18n.get_locale(), error.key())}</p> }
 }

@@ -1,12 +1,14 @@
 //! The page shell shared by every page.
 
 mod error_summary;
+mod go_to_sign_in;
 mod layout;
 mod photo_checker;
 mod route_announcer;
 mod symbols;
 
-pub use error_summary::{ErrorSummary, FieldMessage};
+pub use error_summary::{ErrorNotice, ErrorSummary, FieldMessage};
+pub use go_to_sign_in::GoToSignIn;
 pub use layout::LocalizedLayout;
 pub use photo_checker::PhotoChecker;
 pub use route_announcer::RouteAnnouncer;

@@ -49,6 +49,22 @@ error_keys! {
     ReturnDatePast => "return_date_past",
     Unavailable => "unavailable",
     BadRequest => "bad_request",
+    UsernameEmpty => "username_empty",
+    PasswordEmpty => "password_empty",
+    SignInInvalid => "sign_in_invalid",
+    SignInLocked => "sign_in_locked",
+    SignInThrottled => "sign_in_throttled",
+    TemporaryExpired => "temporary_expired",
+    PasswordTooShort => "password_too_short",
+    PasswordTooLong => "password_too_long",
+    PasswordCommon => "password_common",
+    PasswordPersonal => "password_personal",
+    PasswordSame => "password_same",
+    PasswordMismatch => "password_mismatch",
+    CodeInvalid => "code_invalid",
+    CodeExpired => "code_expired",
+    SignInRequired => "sign_in_required",
+    Forbidden => "forbidden",
 }
 
 /// A field that is wrong, by its path in the input (`people[1].uci`).

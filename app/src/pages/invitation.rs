@@ -1,7 +1,7 @@
 //! `/{lang}/invitation/{token}`: the principal answers the invitation. The link
 //! is the only credential; it works once.
 use super::PageTitle;
-use crate::components::{ErrorSummary, FieldMessage};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage};
 use crate::domain::{field, AnswerOutcome, FieldError, InvitationState, InvitedPerson, OpenInvitation, RawAnswer};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -77,7 +77,7 @@ fn Unavailable(error: AppError) -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, invitation.title).to_owned()) />
         <h1>{t!(i18n, invitation.title)}</h1>
-        <p class="field-error" role="alert">{move || crate::messages::error_message(i18n.get_locale(), error.key())}</p>
+        <ErrorNotice error />
     }
 }
 
@@ -122,9 +122,7 @@ fn AnswerForm(invitation: OpenInvitation, token: String) -> impl IntoView {
                 </p>
                 <p>{t!(i18n, invitation.intro)}</p>
                 <ErrorSummary errors />
-                {move || failure().map(|error| view! {
-                    <p class="field-error" role="alert">{move || crate::messages::error_message(i18n.get_locale(), error.key())}</p>
-                })}
+                {move || failure().map(|error| view! { <ErrorNotice error /> })}
                 <ActionForm action attr:class="answer-form" attr:novalidate=true>
                     <input type="hidden" name="token" value=token />
                     <fieldset class="form-group">

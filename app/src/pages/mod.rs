@@ -1,16 +1,22 @@
 //! One module a page.
 
+mod account;
 mod home;
 mod invitation;
 mod language_splash;
 mod not_found;
+mod officer_cases;
 mod photo_check;
+mod sign_in;
 
+pub use account::{AccountPage, ProfilePage};
 pub use home::HomePage;
 pub use invitation::InvitationPage;
 pub use language_splash::LanguageSplash;
 pub use not_found::NotFoundPage;
+pub use officer_cases::OfficerCasesPage;
 pub use photo_check::PhotoCheckPage;
+pub use sign_in::{ChangePasswordPage, SignInPage, VerifyPage};
 
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -5,4 +5,6 @@ pub mod case;
 pub mod invitation;
 pub mod outbox_message;
 pub mod person;
+pub mod session;
+pub mod sign_in_failure;
 pub mod user;

@@ -5,6 +5,7 @@ mod m20261125_000001_create_users;
 mod m20261126_000001_create_cases;
 mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_audit_events;
+mod m20261126_000004_create_sessions;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_create_cases::Migration),
             Box::new(m20261126_000002_create_outbox::Migration),
             Box::new(m20261126_000003_create_audit_events::Migration),
+            Box::new(m20261126_000004_create_sessions::Migration),
         ]
     }
 }

@@ -8,3 +8,4 @@ mod database;
 mod invitations;
 mod outbox;
 mod pages;
+mod sign_in;

@@ -1,0 +1,70 @@
+//! What the browser and server say about a signed-in person.
+use super::{FieldError, Role};
+use serde::{Deserialize, Serialize};
+
+/// How far a session has come: a new password first (for a temporary one),
+/// then the one-time code, then everything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    ChangePassword,
+    SecondFactor,
+    Active,
+}
+
+/// The signed-in person, as pages need them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: i32,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub stage: Stage,
+}
+
+/// The answer to a sign-in, a password change or a code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepOutcome {
+    /// Go on to this stage.
+    Next(Stage),
+    Invalid(Vec<FieldError>),
+    /// Locked after too many wrong passwords, for this many more minutes.
+    Locked { minutes: u32 },
+    /// The session is gone (signed out, timed out, or too many wrong codes): sign in again.
+    SignInAgain,
+}
+
+/// A person whose steps the viewer completes (their own profile, and the
+/// children and adults held under it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileSummary {
+    pub id: i32,
+    pub name: String,
+    pub relationship: String,
+    pub application_number: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: i32,
+    pub name: String,
+    pub uci: String,
+    pub date_of_birth: String,
+    pub sex: String,
+    pub country_of_birth: String,
+    pub citizenship: String,
+    pub application_number: String,
+    pub in_canada: Option<bool>,
+    pub return_date: Option<String>,
+}
+
+/// A case as officers see it in their list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: i32,
+    pub application_number: String,
+    pub principal: String,
+    pub people: u32,
+    /// invited, answered or paper_route.
+    pub status: String,
+    pub created_on: String,
+}

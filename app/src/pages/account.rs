@@ -1,0 +1,129 @@
+//! The signed-in person's own pages: their account and the profiles they complete.
+use super::PageTitle;
+use crate::components::{ErrorNotice, GoToSignIn};
+use crate::domain::{Profile, Stage};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::routes;
+use crate::session::{current_viewer, my_profile, my_profiles, SignOut};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let viewer = Resource::new(|| (), |_| current_viewer());
+    let profiles = Resource::new(|| (), |_| my_profiles());
+    let sign_out = ServerAction::<SignOut>::new();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if let Some(Ok(())) = sign_out.value().get() {
+            navigate(&routes::sign_in(i18n.get_locale_untracked()), Default::default());
+        }
+    });
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, account.title).to_owned()) />
+        <Suspense>
+            {move || Suspend::new(async move {
+                let Ok(Some(viewer)) = viewer.await.map(|v| v.filter(|v| v.stage == Stage::Active)) else {
+                    return view! { <GoToSignIn /> }.into_any();
+                };
+                let profiles = profiles.await.unwrap_or_default();
+                let staff = viewer.role.is_staff();
+                view! {
+                    <h1>{t!(i18n, account.title)}</h1>
+                    <p class="signed-in-as">{t!(i18n, account.signed_in_as)}" "<strong>{viewer.name}</strong>" ("{viewer.email}")"</p>
+                    {(!staff).then(|| view! {
+                        <h2>{t!(i18n, account.profiles)}</h2>
+                        {if profiles.is_empty() {
+                            view! { <p>{t!(i18n, account.none)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="profiles">
+                                    {profiles.into_iter().map(|p| view! {
+                                        <li><a href=move || routes::profile(i18n.get_locale(), p.id)>{p.name.clone()}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    })}
+                    {staff.then(|| view! {
+                        <h2>{t!(i18n, account.staff)}</h2>
+                        <p><a href=move || routes::officer_cases(i18n.get_locale())>{t!(i18n, account.cases_link)}</a></p>
+                    })}
+                    <div class="sign-out">
+                        <ActionForm action=sign_out>
+                            <input type="hidden" name="everywhere" value="false" />
+                            <button type="submit" class="button button-secondary">{t!(i18n, account.sign_out)}</button>
+                        </ActionForm>
+                        <ActionForm action=sign_out>
+                            <input type="hidden" name="everywhere" value="true" />
+                            <button type="submit" class="button button-secondary">{t!(i18n, account.sign_out_everywhere)}</button>
+                        </ActionForm>
+                    </div>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// `/{lang}/profile/{id}`: only a profile the person completes; any other
+/// answers 404, so that whether it exists is not told either.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
+    let profile = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => my_profile(id).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(Some(profile)) => view! { <ProfileDetails profile /> }.into_any(),
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(http::StatusCode::NOT_FOUND);
+                        }
+                        view! {
+                            <PageTitle title=Signal::derive(move || t_string!(i18n, account.not_found_title).to_owned()) />
+                            <h1>{t!(i18n, account.not_found_title)}</h1>
+                            <p>{t!(i18n, account.not_found_body)}</p>
+                            <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+                        }.into_any()
+                    }
+                    Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProfileDetails(profile: Profile) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = profile.name.clone();
+    let in_canada = profile.in_canada.map(|yes| move || if yes { t_string!(i18n, account.yes) } else { t_string!(i18n, account.no) });
+    view! {
+        <PageTitle title=Signal::derive(move || name.clone()) />
+        <h1>{profile.name.clone()}</h1>
+        <dl class="profile">
+            <dt>{t!(i18n, account.application_number)}</dt><dd>{profile.application_number}</dd>
+            <dt>{t!(i18n, account.uci)}</dt><dd>{profile.uci}</dd>
+            <dt>{t!(i18n, account.date_of_birth)}</dt><dd>{profile.date_of_birth}</dd>
+            <dt>{t!(i18n, account.sex)}</dt><dd>{profile.sex}</dd>
+            <dt>{t!(i18n, account.country_of_birth)}</dt><dd>{profile.country_of_birth}</dd>
+            <dt>{t!(i18n, account.citizenship)}</dt><dd>{profile.citizenship}</dd>
+            {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
+            {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{date}</dd> })}
+        </dl>
+        <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+    }
+}

@@ -1,0 +1,76 @@
+//! `/{lang}/officer/cases`: every case and where it stands; officers and
+//! administrators only (the server function checks the role, not just this page).
+use super::PageTitle;
+use crate::components::{ErrorNotice, GoToSignIn};
+use crate::domain::CaseSummary;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::session::officer_cases;
+use leptos::prelude::*;
+
+#[component]
+pub fn OfficerCasesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let cases = Resource::new(|| (), |_| officer_cases());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match cases.await {
+                    Ok(cases) => view! { <CaseList cases /> }.into_any(),
+                    Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
+                    Err(AppError::Forbidden) => view! {
+                        <PageTitle title=Signal::derive(move || t_string!(i18n, cases.forbidden_title).to_owned()) />
+                        <h1>{t!(i18n, cases.forbidden_title)}</h1>
+                        <p>{t!(i18n, errors.forbidden)}</p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = move |status: &str| match status {
+        "answered" => t_string!(i18n, cases.status_answered),
+        "paper_route" => t_string!(i18n, cases.status_paper_route),
+        _ => t_string!(i18n, cases.status_invited),
+    };
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, cases.title).to_owned()) />
+        <h1>{t!(i18n, cases.title)}</h1>
+        {if cases.is_empty() {
+            view! { <p>{t!(i18n, cases.none)}</p> }.into_any()
+        } else {
+            view! {
+                <table class="cases">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, cases.application_number)}</th>
+                            <th scope="col">{t!(i18n, cases.principal)}</th>
+                            <th scope="col">{t!(i18n, cases.people)}</th>
+                            <th scope="col">{t!(i18n, cases.status)}</th>
+                            <th scope="col">{t!(i18n, cases.received)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {cases.into_iter().map(|case| {
+                            let code = case.status.clone();
+                            view! {
+                                <tr data-status=case.status.clone()>
+                                    <td>{case.application_number}</td>
+                                    <td>{case.principal}</td>
+                                    <td>{case.people}</td>
+                                    <td>{move || status(&code)}</td>
+                                    <td>{case.created_on}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}

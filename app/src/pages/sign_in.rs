@@ -1,0 +1,142 @@
+//! Signing in, in three steps: password, a new password when the current one is
+//! temporary, then the one-time code from the email.
+use super::PageTitle;
+use crate::components::{ErrorSummary, FieldMessage};
+use crate::domain::{FieldError, StepOutcome};
+use crate::i18n::*;
+use crate::routes;
+use crate::session::{password_strength, ChangePassword, SignIn, VerifyCode};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_navigate;
+
+/// Goes on to the next step when the server says so; returns the field errors.
+fn follow<S>(action: ServerAction<S>) -> Signal<Vec<FieldError>>
+where
+    S: ServerFn<Output = StepOutcome, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    Effect::new(move || match action.value().get() {
+        Some(Ok(StepOutcome::Next(stage))) => navigate(&routes::next_step(i18n.get_locale_untracked(), stage), Default::default()),
+        Some(Ok(StepOutcome::SignInAgain)) => navigate(&routes::sign_in(i18n.get_locale_untracked()), Default::default()),
+        _ => {}
+    });
+    Signal::derive(move || match action.value().get() {
+        Some(Ok(StepOutcome::Invalid(errors))) => errors,
+        Some(Err(error)) => vec![FieldError::new("", error.key())],
+        _ => Vec::new(),
+    })
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SignIn>::new();
+    let errors = follow(action);
+    let locked = move || match action.value().get() {
+        Some(Ok(StepOutcome::Locked { minutes })) => Some(minutes),
+        _ => None,
+    };
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, signin.title).to_owned()) />
+        <h1>{t!(i18n, signin.title)}</h1>
+        <p>{t!(i18n, signin.intro)}</p>
+        <ErrorSummary errors />
+        {move || locked().map(|minutes| view! {
+            <div class="error-summary" role="alert">
+                <p>{t!(i18n, errors.sign_in_locked)}</p>
+                <p class="locked-for">{t!(i18n, signin.locked, minutes = move || minutes)}</p>
+            </div>
+        })}
+        <ActionForm action attr:class="sign-in-form" attr:novalidate=true>
+            <div class="form-group">
+                <label for="username">{t!(i18n, signin.username)}</label>
+                <FieldMessage errors field="username".to_owned() />
+                <input type="email" id="username" name="username" autocomplete="username" required />
+            </div>
+            <div class="form-group">
+                <label for="password">{t!(i18n, signin.password)}</label>
+                <FieldMessage errors field="password".to_owned() />
+                <input type="password" id="password" name="password" autocomplete="current-password" required />
+            </div>
+            <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.submit)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ChangePassword>::new();
+    let errors = follow(action);
+    let strength = RwSignal::new(None::<u8>);
+    // Rated by the server, which holds the block-list, as the person types.
+    let rate = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        leptos::task::spawn_local(async move {
+            strength.set(if typed.is_empty() { None } else { password_strength(typed).await.ok() });
+        });
+    };
+    let word = move |score: u8| match score {
+        0 => t_string!(i18n, signin.strength_0),
+        1 => t_string!(i18n, signin.strength_1),
+        2 => t_string!(i18n, signin.strength_2),
+        3 => t_string!(i18n, signin.strength_3),
+        _ => t_string!(i18n, signin.strength_4),
+    };
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, signin.change_title).to_owned()) />
+        <h1>{t!(i18n, signin.change_title)}</h1>
+        <p>{t!(i18n, signin.change_intro)}</p>
+        <ErrorSummary errors />
+        <ActionForm action attr:class="change-password-form" attr:novalidate=true>
+            <div class="form-group">
+                <label for="new-password">{t!(i18n, signin.new_password)}</label>
+                <p class="hint" id="new-password-hint">{t!(i18n, signin.new_password_hint)}</p>
+                <FieldMessage errors field="new-password".to_owned() />
+                <input type="password" id="new-password" name="new_password" autocomplete="new-password"
+                    aria-describedby="new-password-hint new-password-strength" on:input=rate />
+                <p class="strength" id="new-password-strength" aria-live="polite">
+                    {move || strength.get().map(|score| view! {
+                        <meter min="0" max="4" low="2" high="3" optimum="4" value=score.to_string()></meter>
+                        " "{t!(i18n, signin.strength)}" "<strong>{word(score)}</strong>
+                    })}
+                </p>
+            </div>
+            <div class="form-group">
+                <label for="new-password-again">{t!(i18n, signin.new_password_again)}</label>
+                <FieldMessage errors field="new-password-again".to_owned() />
+                <input type="password" id="new-password-again" name="new_password_again" autocomplete="new-password" />
+            </div>
+            <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.change_submit)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<VerifyCode>::new();
+    let errors = follow(action);
+    let expired = move || errors.with(|e| e.iter().any(|e| e.key == crate::domain::ErrorKey::CodeExpired));
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, signin.verify_title).to_owned()) />
+        <h1>{t!(i18n, signin.verify_title)}</h1>
+        <p>{t!(i18n, signin.verify_intro)}</p>
+        <ErrorSummary errors />
+        <Show when=expired>
+            <p><a href=move || routes::sign_in(i18n.get_locale())>{t!(i18n, signin.again)}</a></p>
+        </Show>
+        <ActionForm action attr:class="verify-form" attr:novalidate=true>
+            <div class="form-group">
+                <label for="code">{t!(i18n, signin.code)}</label>
+                <FieldMessage errors field="code".to_owned() />
+                <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code"
+                    pattern="[0-9]*" maxlength="6" class="code-input" />
+            </div>
+            <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.verify_submit)}</button>
+        </ActionForm>
+    }
+}

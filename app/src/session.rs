@@ -1,0 +1,144 @@
+//! Server functions of signing in and of what a signed-in person may see. Each
+//! one finds the person from the session cookie and checks their stage and role.
+use crate::domain::{CaseSummary, Profile, ProfileSummary, StepOutcome, Viewer};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "session/sign-in")]
+pub async fn sign_in(username: String, password: String) -> Result<StepOutcome, AppError> {
+    let services = server::services()?;
+    let signed = services.accounts.sign_in(&username, &password, server::address().await).await.map_err(AppError::with_status)?;
+    if let Some(token) = signed.session {
+        server::set_cookie(&token, services.secure_cookies);
+    }
+    Ok(signed.outcome)
+}
+
+#[server(endpoint = "session/change-password")]
+pub async fn change_password(new_password: String, new_password_again: String) -> Result<StepOutcome, AppError> {
+    let services = server::services()?;
+    let token = server::cookie().await.unwrap_or_default();
+    services.accounts.change_password(&token, &new_password, &new_password_again).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "session/verify")]
+pub async fn verify_code(code: String) -> Result<StepOutcome, AppError> {
+    let services = server::services()?;
+    let token = server::cookie().await.unwrap_or_default();
+    let signed = services.accounts.verify_code(&token, &code).await.map_err(AppError::with_status)?;
+    if let Some(token) = signed.session {
+        server::set_cookie(&token, services.secure_cookies);
+    }
+    Ok(signed.outcome)
+}
+
+#[server(endpoint = "session/sign-out")]
+pub async fn sign_out(everywhere: bool) -> Result<(), AppError> {
+    let services = server::services()?;
+    if let Some(token) = server::cookie().await {
+        services.accounts.sign_out(&token, everywhere).await.map_err(AppError::with_status)?;
+    }
+    server::clear_cookie(services.secure_cookies);
+    Ok(())
+}
+
+/// The signed-in person, whatever their stage; `None` when signed out.
+#[server(endpoint = "session/viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    let services = server::services()?;
+    match server::cookie().await {
+        Some(token) => services.accounts.viewer(&token).await.map_err(AppError::with_status),
+        None => Ok(None),
+    }
+}
+
+#[server(endpoint = "session/strength")]
+pub async fn password_strength(password: String) -> Result<u8, AppError> {
+    let services = server::services()?;
+    let token = server::cookie().await.unwrap_or_default();
+    services.accounts.password_strength(&token, &password).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/profiles")]
+pub async fn my_profiles() -> Result<Vec<ProfileSummary>, AppError> {
+    let (services, viewer) = server::signed_in().await?;
+    services.accounts.profiles(&viewer).await.map_err(AppError::with_status)
+}
+
+/// A profile the signed-in person completes; another person's is `None`, as is one that does not exist.
+#[server(endpoint = "me/profile")]
+pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
+    let (services, viewer) = server::signed_in().await?;
+    services.accounts.profile(&viewer, id).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "officer/cases")]
+pub async fn officer_cases() -> Result<Vec<CaseSummary>, AppError> {
+    let (services, viewer) = server::signed_in().await?;
+    services.accounts.cases(&viewer).await.map_err(AppError::with_status)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::domain::{Stage, Viewer};
+    use crate::error::AppError;
+    use crate::services::Services;
+    use cookie::{Cookie, SameSite};
+    use http::header::{COOKIE, SET_COOKIE};
+    use http::HeaderValue;
+    use leptos::prelude::use_context;
+    use leptos_axum::ResponseOptions;
+    use std::net::{IpAddr, SocketAddr};
+
+    const NAME: &str = "portal_session";
+
+    pub fn services() -> Result<Services, AppError> {
+        use_context::<Services>().ok_or(AppError::Unavailable)
+    }
+
+    /// The session's secret from the request's cookie.
+    pub async fn cookie() -> Option<String> {
+        let headers: http::HeaderMap = leptos_axum::extract().await.ok()?;
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|h| h.to_str().ok())
+            .flat_map(Cookie::split_parse)
+            .flatten()
+            .find(|c| c.name() == NAME)
+            .map(|c| c.value().to_owned())
+    }
+
+    pub async fn address() -> Option<IpAddr> {
+        let info: axum::extract::ConnectInfo<SocketAddr> = leptos_axum::extract().await.ok()?;
+        Some(info.0.ip())
+    }
+
+    fn write(cookie: Cookie<'_>) {
+        if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie.to_string())) {
+            response.append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// HttpOnly (no script reads it), SameSite=Lax (not sent on other sites' posts),
+    /// Secure behind TLS; no Max-Age, so it ends with the browser as well.
+    pub fn set_cookie(token: &str, secure: bool) {
+        write(Cookie::build((NAME, token.to_owned())).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build());
+    }
+
+    pub fn clear_cookie(secure: bool) {
+        let mut gone = Cookie::build((NAME, "")).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build();
+        gone.make_removal();
+        write(gone);
+    }
+
+    /// The fully signed-in person, or the reason they may not go on.
+    pub async fn signed_in() -> Result<(Services, Viewer), AppError> {
+        let services = services()?;
+        let token = cookie().await.ok_or(AppError::SignInRequired.with_status())?;
+        match services.accounts.viewer(&token).await.map_err(AppError::with_status)? {
+            Some(viewer) if viewer.stage == Stage::Active => Ok((services, viewer)),
+            _ => Err(AppError::SignInRequired.with_status()),
+        }
+    }
+}

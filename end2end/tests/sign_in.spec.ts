@@ -1,0 +1,154 @@
+import { expect, Page, test, TestInfo, APIRequestContext } from '@playwright/test';
+import { email, gotoHydrated, invitationLink, sendCase, unique } from './helpers';
+
+/** A family whose invitation is answered (in English): returns the two adults' addresses and temporary passwords. */
+async function familyWithAccounts(page: Page, request: APIRequestContext, testInfo: TestInfo) {
+  const { number, tag } = unique();
+  await sendCase(request, testInfo, number, tag);
+  const mai = `mai.${tag}@example.com`;
+  const luc = `luc.${tag}@example.com`;
+  await gotoHydrated(page, invitationLink(await email(page, mai), 'en'));
+  await page.getByLabel('Yes, we will use the portal').check();
+  for (const person of ['Thị Mai Nguyễn', 'Luc Tremblay', 'Anh Tremblay']) {
+    const section = page.locator('section.person', { hasText: person });
+    await section.getByRole('group', { name: /Canada/ }).getByLabel('Yes', { exact: true }).check();
+  }
+  await page.locator('section.person', { hasText: 'Luc Tremblay' }).getByLabel('They will, with their own account').check();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your accounts are ready');
+  const temporary = async (to: string) => {
+    const body = await email(page, to, 'Your PR Confirmation Portal account');
+    return body.match(/Temporary password: (\S+)/)![1];
+  };
+  return { mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
+}
+
+const text = {
+  en: {
+    signIn: 'Sign in', username: 'Username (your email address)', password: 'Password', submit: 'Sign in',
+    choose: 'Choose your password', newPassword: 'New password', again: 'New password, again', save: 'Save my password',
+    code: '6-digit code', next: 'Continue', account: 'Your account', codeLine: /is:\s+(\d{6})/,
+    weak: 'This password is too common or too easy to guess',
+  },
+  fr: {
+    signIn: 'Se connecter', username: 'Nom d’utilisateur (votre adresse courriel)', password: 'Mot de passe', submit: 'Se connecter',
+    choose: 'Choisissez votre mot de passe', newPassword: 'Nouveau mot de passe', again: 'Nouveau mot de passe, de nouveau',
+    save: 'Enregistrer mon mot de passe', code: 'Code de 6 chiffres', next: 'Continuer', account: 'Votre compte',
+    codeLine: /est :\s+(\d{6})/, weak: 'Ce mot de passe est trop courant ou trop facile à deviner',
+  },
+} as const;
+
+for (const lang of ['en', 'fr'] as const) {
+  const t = text[lang];
+  test(`first sign-in: temporary password, a new one, the emailed code, then home (${lang})`, async ({ page, request }, testInfo) => {
+    const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
+
+    await gotoHydrated(page, `/${lang}/sign-in`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.signIn);
+    await page.getByLabel(t.username).fill(mai);
+    await page.getByLabel(t.password, { exact: true }).fill(maiPassword);
+    await page.getByRole('button', { name: t.submit }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/change-password$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.choose);
+    // A common password is refused on its field, whatever its length.
+    await page.getByLabel(t.newPassword, { exact: true }).fill('password1234');
+    await page.getByLabel(t.again).fill('password1234');
+    await page.getByRole('button', { name: t.save }).click();
+    await expect(page.locator('.field-error').first()).toContainText(t.weak);
+    await page.getByLabel(t.newPassword, { exact: true }).fill('maple kettle orbit lantern');
+    await expect(page.locator('meter')).toHaveAttribute('value', /[34]/);
+    await page.getByLabel(t.again).fill('maple kettle orbit lantern');
+    await page.getByRole('button', { name: t.save }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/verify$`));
+    const code = (await email(page, mai, 'one-time code')).match(t.codeLine)![1];
+    await gotoHydrated(page, `/${lang}/verify`);
+    await page.getByLabel(t.code).fill(code);
+    await page.getByRole('button', { name: t.next }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
+    await expect(page.locator('.signed-in-as')).toContainText('Thị Mai Nguyễn');
+    // Her own profile and her child's, not her spouse's: he has his own account.
+    await expect(page.locator('.profiles li')).toHaveText(['Thị Mai Nguyễn', 'Anh Tremblay']);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'portal_session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Lax');
+  });
+}
+
+test('an applicant reaches only their own profiles, and no officer page', async ({ page, request }, testInfo) => {
+  const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
+  await gotoHydrated(page, '/en/sign-in');
+  await page.getByLabel('Username (your email address)').fill(mai);
+  await page.getByLabel('Password', { exact: true }).fill(maiPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New password', { exact: true }).fill('violet harbour seven trains');
+  await page.getByLabel('New password, again').fill('violet harbour seven trains');
+  await page.getByRole('button', { name: 'Save my password' }).click();
+  await expect(page).toHaveURL(/\/en\/verify$/);
+  const code = (await email(page, mai, 'one-time code')).match(/is:\s+(\d{6})/)![1];
+  await gotoHydrated(page, '/en/verify');
+  await page.getByLabel('6-digit code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+
+  const own = await page.locator('.profiles a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const ids = own.map((href) => Number(href.split('/').pop()));
+  // Luc's profile sits between Mai's and Anh's on the application.
+  const spouse = ids[0] + 1;
+  expect(ids).not.toContain(spouse);
+
+  const mine = await page.goto(own[0]);
+  expect(mine!.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thị Mai Nguyễn');
+
+  for (const other of [`/en/profile/${spouse}`, '/en/profile/999999']) {
+    const response = await page.goto(other);
+    expect(response!.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We cannot find this profile');
+    await expect(page.locator('main')).not.toContainText('Luc Tremblay');
+  }
+
+  const officer = await page.goto('/en/officer/cases');
+  expect(officer!.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
+  const api = await page.request.post('/api/officer/cases');
+  expect(api.status()).toBe(403);
+
+  // Signed out, the same addresses send to the sign-in page.
+  await page.context().clearCookies();
+  await page.goto('/en/account');
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await page.goto(own[0]);
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+});
+
+test('five wrong passwords lock the account for 15 minutes', async ({ page, request }, testInfo) => {
+  const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
+  await gotoHydrated(page, '/en/sign-in');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.getByLabel('Username (your email address)').fill(luc);
+    await page.getByLabel('Password', { exact: true }).fill(`not the password ${attempt}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.error-summary')).toContainText('The username or password is not right');
+  }
+  await page.getByLabel('Password', { exact: true }).fill('not the password 5');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('This account is locked after 5 wrong passwords');
+  await expect(page.locator('.locked-for')).toHaveText('Try again in 15 minutes.');
+  // Even the right password is refused while locked.
+  await page.getByLabel('Password', { exact: true }).fill(lucPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.locked-for')).toHaveText(/Try again in 1[45] minutes\./);
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+
+  // An address nobody has gets exactly the same answers.
+  const nobody = `nobody.${Date.now()}@example.com`;
+  await page.getByLabel('Username (your email address)').fill(nobody);
+  await page.getByLabel('Password', { exact: true }).fill('whatever it is');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.error-summary')).toContainText('The username or password is not right');
+});

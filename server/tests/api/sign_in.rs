@@ -1,0 +1,112 @@
+use crate::helpers::{on_both_databases, wait_until, TestApp};
+use app::domain::{Email, PersonName};
+use portal::entities::user::{self, Role};
+use portal::entities::{audit_event, outbox_message};
+use portal::officers;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use secrecy::ExposeSecret;
+use serde_json::{json, Value};
+
+/// A browser of its own: it keeps the session cookie.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).build().unwrap()
+}
+
+async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
+    let response = client
+        .post(format!("{}/api/session/{endpoint}", app.address))
+        .header("Accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// An applicant account with a temporary password.
+async fn applicant(app: &TestApp) -> String {
+    let email = Email::parse("mai.nguyen@example.com").unwrap();
+    let name = PersonName::parse("Thị Mai Nguyễn").unwrap();
+    officers::create(&app.db, &email, &name, Role::Applicant, 14).await.unwrap().password.expose_secret().to_owned()
+}
+
+fn error_key(outcome: &Value) -> &str {
+    outcome["Invalid"][0]["key"].as_str().unwrap_or_default()
+}
+
+on_both_databases! {
+    async fn a_new_password_must_be_long_uncommon_and_not_personal(app) {
+        let temporary = applicant(&app).await;
+        let client = browser();
+        let (status, outcome) = call(&app, &client, "sign-in", &[("username", "Mai.Nguyen@example.com"), ("password", &temporary)]).await;
+        assert_eq!(status, 200);
+        assert_eq!(outcome, json!({ "Next": "ChangePassword" }));
+
+        for (new, key) in [
+            ("short", "password_too_short"),
+            ("password1234", "password_common"),
+            ("Nguyen forever 2026", "password_personal"),
+            ("mai.nguyen rocks hard", "password_personal"),
+            (temporary.as_str(), "password_same"),
+        ] {
+            let (_, outcome) = call(&app, &client, "change-password", &[("new_password", new), ("new_password_again", new)]).await;
+            assert_eq!(error_key(&outcome), key, "{new}");
+        }
+        let (_, outcome) = call(&app, &client, "change-password", &[("new_password", "maple kettle orbit lantern"), ("new_password_again", "maple kettle orbit lanterns")]).await;
+        assert_eq!(error_key(&outcome), "password_mismatch");
+
+        let (_, outcome) = call(&app, &client, "change-password", &[("new_password", "maple kettle orbit lantern"), ("new_password_again", "maple kettle orbit lantern")]).await;
+        assert_eq!(outcome, json!({ "Next": "SecondFactor" }));
+        let stored = user::Entity::find().one(&app.db).await.unwrap().unwrap();
+        assert!(!stored.must_change_password);
+        assert!(stored.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+
+        // The code arrives by email; a wrong one is refused, the right one signs in.
+        wait_until("the code is sent", || async {
+            outbox_message::Entity::find().all(&app.db).await.unwrap().iter().any(|m| m.subject.contains("one-time code") && m.sent_at.is_some())
+        })
+        .await;
+        let page = app.get("/dev/outbox").await.text().await.unwrap();
+        let at = page.find("is:").unwrap();
+        let code: String = page[at..].chars().filter(char::is_ascii_digit).take(6).collect();
+        let (_, outcome) = call(&app, &client, "verify", &[("code", "000000")]).await;
+        assert_eq!(error_key(&outcome), if code == "000000" { "" } else { "code_invalid" });
+        let (_, outcome) = call(&app, &client, "verify", &[("code", &code)]).await;
+        assert_eq!(outcome, json!({ "Next": "Active" }));
+        let (status, profiles) = call(&app, &client, "viewer", &[]).await;
+        assert_eq!(status, 200);
+        assert_eq!(profiles["stage"], "Active");
+
+        let actions: Vec<String> = audit_event::Entity::find().all(&app.db).await.unwrap().into_iter().map(|e| e.action).collect();
+        for expected in ["password_accepted", "password_changed", "signed_in"] {
+            assert!(actions.iter().any(|a| a == expected), "{expected} in {actions:?}");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn five_wrong_passwords_lock_a_username_whether_or_not_it_exists(app) {
+        let temporary = applicant(&app).await;
+        for username in ["mai.nguyen@example.com", "nobody@example.com"] {
+            let client = browser();
+            for attempt in 1..=5 {
+                let (status, outcome) = call(&app, &client, "sign-in", &[("username", username), ("password", "wrong password!")]).await;
+                assert_eq!(status, 200);
+                if attempt < 5 {
+                    assert_eq!(error_key(&outcome), "sign_in_invalid", "{username} #{attempt}");
+                } else {
+                    assert_eq!(outcome, json!({ "Locked": { "minutes": 15 } }), "{username}");
+                }
+            }
+        }
+        let (_, outcome) = call(&app, &browser(), "sign-in", &[("username", "mai.nguyen@example.com"), ("password", &temporary)]).await;
+        assert!(outcome.get("Locked").is_some(), "the right password does not open a locked account: {outcome}");
+        let failures = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("sign_in_failed"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(failures.len(), 10);
+    }
+}

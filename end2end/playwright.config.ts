@@ -31,9 +31,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'sqlite', use: { baseURL: sqlite }, metadata: { apiToken: process.env.PORTAL_SQLITE_TOKEN } },
+    { name: 'sqlite', use: { baseURL: sqlite }, metadata: { apiToken: process.env.PORTAL_SQLITE_TOKEN, sqlite: process.env.PORTAL_SQLITE_DB } },
     ...(postgres
-      ? [{ name: 'postgres', use: { baseURL: postgres }, metadata: { apiToken: process.env.PORTAL_POSTGRES_TOKEN } }]
+      ? [{ name: 'postgres', use: { baseURL: postgres }, metadata: { apiToken: process.env.PORTAL_POSTGRES_TOKEN, postgres: process.env.PORTAL_POSTGRES_DB } }]
       : []),
   ],
 });

@@ -60,6 +60,9 @@ postgres_port=$(free_port)
 start_portal postgres "$postgres_port" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$e2e_db"
 
 cd end2end
+# The databases too, for the one test that must make 30 days pass.
 PORTAL_SQLITE_URL="http://127.0.0.1:$sqlite_port" PORTAL_SQLITE_TOKEN="$(cat "$work/sqlite.token")" \
+PORTAL_SQLITE_DB="$work/e2e.db" \
 PORTAL_POSTGRES_URL="http://127.0.0.1:$postgres_port" PORTAL_POSTGRES_TOKEN="$(cat "$work/postgres.token")" \
+PORTAL_POSTGRES_DB="postgres://postgres@127.0.0.1:5432/$e2e_db" \
   npx playwright test

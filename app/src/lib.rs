@@ -5,6 +5,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod messages;
+pub mod officer;
 pub mod pages;
 pub mod routes;
 pub mod session;
@@ -82,10 +83,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sign-in") view=pages::SignInPage />
                     <Route path=path!("change-password") view=pages::ChangePasswordPage />
                     <Route path=path!("verify") view=pages::VerifyPage />
+                    <Route path=path!("forgot-password") view=pages::ForgotPasswordPage />
+                    <Route path=path!("reset-password/:token") view=pages::ResetPasswordPage />
                     // Rendered whole before sending, so that a redirect or a 403/404 status can still be set.
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
+                    <Route path=path!("officer/cases/new") view=pages::NewCasePage />
+                    <Route path=path!("officer/cases/import") view=pages::ImportCasesPage />
                 </ParentRoute>
             </Routes>
         </Router>

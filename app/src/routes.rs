@@ -63,6 +63,10 @@ pub fn sign_in(locale: Locale) -> String {
     format!("/{}/sign-in", locale.as_str())
 }
 
+pub fn forgot_password(locale: Locale) -> String {
+    format!("/{}/forgot-password", locale.as_str())
+}
+
 pub fn change_password(locale: Locale) -> String {
     format!("/{}/change-password", locale.as_str())
 }
@@ -81,6 +85,14 @@ pub fn profile(locale: Locale, id: i32) -> String {
 
 pub fn officer_cases(locale: Locale) -> String {
     format!("/{}/officer/cases", locale.as_str())
+}
+
+pub fn new_case(locale: Locale) -> String {
+    format!("/{}/officer/cases/new", locale.as_str())
+}
+
+pub fn import_cases(locale: Locale) -> String {
+    format!("/{}/officer/cases/import", locale.as_str())
 }
 
 /// Where a session at this stage goes next.

@@ -1,7 +1,7 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
 use crate::domain::{
-    AnswerOutcome, CaseSummary, InvitationState, Profile, ProfileSummary, RawAnswer, StepOutcome, Viewer,
+    AnswerOutcome, CaseOutcome, CaseSummary, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
 use std::net::IpAddr;
@@ -32,20 +32,35 @@ pub trait Accounts: Send + Sync {
     /// Checks the one-time code; on success the session gets a new secret.
     async fn verify_code(&self, session: &str, code: &str) -> Result<SignedIn, AppError>;
     async fn sign_out(&self, session: &str, everywhere: bool) -> Result<(), AppError>;
+    /// Emails a reset link if an account uses this address; says nothing either way.
+    async fn request_reset(&self, email: &str) -> Result<(), AppError>;
+    async fn reset_password(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError>;
     /// 0 to 4, for the strength meter.
     async fn password_strength(&self, session: &str, password: &str) -> Result<u8, AppError>;
     /// The profiles the viewer completes.
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
     async fn profile(&self, viewer: &Viewer, person: i32) -> Result<Option<Profile>, AppError>;
-    /// Every case, newest first (officers).
+}
+
+/// Officers' work on cases; every method refuses anyone else.
+#[async_trait::async_trait]
+pub trait Casework: Send + Sync {
+    /// Every case, newest first.
     async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError>;
+    async fn create(&self, viewer: &Viewer, case: &RawCase) -> Result<CaseOutcome, AppError>;
+    /// A CSV file, one row a person; each application is stored whole or not at all.
+    async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError>;
+    /// A new invitation to a case still waiting for an answer (the old link dies);
+    /// false if the case is not waiting.
+    async fn resend(&self, viewer: &Viewer, case: i32) -> Result<bool, AppError>;
 }
 
 #[derive(Clone)]
 pub struct Services {
     pub invitations: Arc<dyn Invitations>,
     pub accounts: Arc<dyn Accounts>,
+    pub casework: Arc<dyn Casework>,
     /// Cookies get `Secure` when the portal is served over HTTPS.
     pub secure_cookies: bool,
 }

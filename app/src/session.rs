@@ -1,6 +1,6 @@
 //! Server functions of signing in and of what a signed-in person may see. Each
 //! one finds the person from the session cookie and checks their stage and role.
-use crate::domain::{CaseSummary, Profile, ProfileSummary, StepOutcome, Viewer};
+use crate::domain::{Profile, ProfileSummary, ResetOutcome, StepOutcome, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -42,6 +42,18 @@ pub async fn sign_out(everywhere: bool) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Always the same answer, whether or not an account uses the address.
+#[server(endpoint = "session/forgot")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    server::services()?.accounts.request_reset(&email).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "session/reset")]
+pub async fn reset_password(token: String, new_password: String, new_password_again: String) -> Result<ResetOutcome, AppError> {
+    let services = server::services()?;
+    services.accounts.reset_password(&token, &new_password, &new_password_again).await.map_err(AppError::with_status)
+}
+
 /// The signed-in person, whatever their stage; `None` when signed out.
 #[server(endpoint = "session/viewer")]
 pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
@@ -72,14 +84,8 @@ pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
     services.accounts.profile(&viewer, id).await.map_err(AppError::with_status)
 }
 
-#[server(endpoint = "officer/cases")]
-pub async fn officer_cases() -> Result<Vec<CaseSummary>, AppError> {
-    let (services, viewer) = server::signed_in().await?;
-    services.accounts.cases(&viewer).await.map_err(AppError::with_status)
-}
-
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use crate::domain::{Stage, Viewer};
     use crate::error::AppError;
     use crate::services::Services;

@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 
 /** Opens a page and waits until the WebAssembly has taken it over. */
 export async function gotoHydrated(page: Page, path: string) {
@@ -57,3 +58,20 @@ export function invitationLink(body: string, lang: string): string {
   return new URL(match![0]).pathname;
 }
 
+
+/**
+ * Makes an application's invitations a month old, as if 30 days had passed: the
+ * one change a test makes behind the portal's back, with the database's own client.
+ */
+export function ageInvitations(testInfo: TestInfo, number: string) {
+  const sql =
+    `UPDATE invitations SET expires_at = '2020-01-01T00:00:00+00:00' ` +
+    `WHERE case_id = (SELECT id FROM cases WHERE application_number = '${number}')`;
+  const { sqlite, postgres } = testInfo.project.metadata as { sqlite?: string; postgres?: string };
+  if (postgres) {
+    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', postgres, '-c', sql]);
+  } else {
+    const script = 'import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as db: db.execute(sys.argv[2])';
+    execFileSync('python3', ['-c', script, sqlite!, sql]);
+  }
+}

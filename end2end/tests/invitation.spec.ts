@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { email, gotoHydrated, invitationLink as link, sendCase, unique } from './helpers';
+import { ageInvitations, email, gotoHydrated, invitationLink as link, sendCase, unique } from './helpers';
 
 const text = {
   en: {
@@ -13,6 +13,8 @@ const text = {
     ready: 'Your accounts are ready',
     used: 'This invitation has already been answered',
     unknown: 'This invitation link does not work',
+    expired: 'This invitation has expired',
+    expiredHelp: 'Contact IRCC and ask for a new invitation',
     password: 'Temporary password:',
   },
   fr: {
@@ -26,6 +28,8 @@ const text = {
     ready: 'Vos comptes sont prêts',
     used: 'Il a déjà été répondu à cette invitation',
     unknown: 'Ce lien d’invitation ne fonctionne pas',
+    expired: 'Cette invitation a expiré',
+    expiredHelp: 'Communiquez avec IRCC et demandez une nouvelle invitation',
     password: 'Mot de passe temporaire :',
   },
 } as const;
@@ -78,6 +82,17 @@ for (const lang of ['en', 'fr'] as const) {
     // The link works once.
     await gotoHydrated(page, path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.used);
+  });
+
+  test(`an expired link says what to do (${lang})`, async ({ page, request }, testInfo) => {
+    const { number, tag } = unique();
+    await sendCase(request, testInfo, number, tag);
+    const path = link(await email(page, `mai.${tag}@example.com`), lang);
+    ageInvitations(testInfo, number);
+    await gotoHydrated(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.expired);
+    await expect(page.locator('main')).toContainText(t.expiredHelp);
+    await expect(page.getByRole('link', { name: /IRCC/ })).toHaveAttribute('href', /canada\.ca/);
   });
 
   test(`a link that was never issued says what to do (${lang})`, async ({ page }) => {

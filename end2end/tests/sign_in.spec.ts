@@ -152,3 +152,76 @@ test('five wrong passwords lock the account for 15 minutes', async ({ page, requ
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('.error-summary')).toContainText('The username or password is not right');
 });
+
+/** Signs in with a temporary password, sets a new one and enters the emailed code. */
+async function signInFirstTime(page: Page, username: string, temporary: string, chosen: string) {
+  await gotoHydrated(page, '/en/sign-in');
+  await page.getByLabel('Username (your email address)').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(temporary);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New password', { exact: true }).fill(chosen);
+  await page.getByLabel('New password, again').fill(chosen);
+  await page.getByRole('button', { name: 'Save my password' }).click();
+  await expect(page).toHaveURL(/\/en\/verify$/);
+  const code = (await email(page, username, 'one-time code')).match(/is:\s+(\d{6})/)![1];
+  await gotoHydrated(page, '/en/verify');
+  await page.getByLabel('6-digit code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+}
+
+test('after 17 idle minutes a dialog offers more time; at 20 the session ends', async ({ page, request }, testInfo) => {
+  const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
+  await page.clock.install();
+  await signInFirstTime(page, luc, lucPassword, 'copper meadow quiet rocket');
+  const dialog = page.getByRole('alertdialog', { name: 'Your session is about to end' });
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('17:01');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeFocused();
+  await expect(dialog).toContainText('you will be signed out in 3 minutes');
+  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('16:00');
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('01:01');
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward('03:00');
+  await expect(page).toHaveURL(/\/en\/sign-in\?timed-out$/);
+  await expect(page.getByRole('status')).toContainText('You were signed out after a time without activity');
+});
+
+test('a forgotten password: a one-hour link by email, which never tells whether the address is known', async ({ page, request }, testInfo) => {
+  const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
+  await signInFirstTime(page, mai, maiPassword, 'amber glacier pencil drum');
+
+  for (const address of [mai, `nobody.${Date.now()}@example.com`]) {
+    await gotoHydrated(page, '/en/forgot-password');
+    await page.getByLabel('Email address').fill(address);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await expect(page.getByRole('status')).toHaveText(/If an account uses this address, we have emailed it a link/);
+  }
+  const body = await email(page, mai, 'Reset your PR Confirmation Portal password');
+  const path = new URL(body.match(/https?:\/\/\S+\/en\/reset-password\/[A-Za-z0-9]+/)![0]).pathname;
+  await gotoHydrated(page, path);
+  await page.getByLabel('New password', { exact: true }).fill('silver canyon tuesday kite');
+  await page.getByLabel('New password, again').fill('silver canyon tuesday kite');
+  await page.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is changed');
+
+  // Every device was signed out, and the link works once.
+  await page.goto('/en/account');
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await gotoHydrated(page, path);
+  await page.getByLabel('New password', { exact: true }).fill('another fine long phrase');
+  await page.getByLabel('New password, again').fill('another fine long phrase');
+  await page.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(page.getByRole('alert')).toContainText('This link does not work any more');
+
+  // The new password opens the account (then the emailed code).
+  await gotoHydrated(page, '/en/sign-in');
+  await page.getByLabel('Username (your email address)').fill(mai);
+  await page.getByLabel('Password', { exact: true }).fill('silver canyon tuesday kite');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/en\/verify$/);
+});

@@ -6,12 +6,12 @@ use crate::db::unavailable;
 use crate::config::Settings;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::entities::{case, person, sign_in_failure};
+use crate::entities::{case, password_reset, person, sign_in_failure};
 use crate::mail::{self, OutgoingEmail};
 use crate::{password_policy, passwords, secrets};
 use app::domain::{
-    CaseSummary, Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, Role, Stage,
-    StepOutcome, Viewer,
+    Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
+    Stage, StepOutcome, Viewer,
 };
 use app::error::AppError;
 use app::services::{Accounts, SignedIn};
@@ -165,6 +165,8 @@ impl Accounts for AccountDesk {
             email: account.email,
             role: role(account.role),
             stage: stage(session.stage),
+            idle_timeout_minutes: self.settings.sessions.idle_timeout_minutes,
+            idle_warning_minutes: self.settings.sessions.idle_warning_minutes,
         }))
     }
 
@@ -176,21 +178,10 @@ impl Accounts for AccountDesk {
         if session.stage != StoredStage::ChangePassword {
             return Ok(StepOutcome::Next(stage(session.stage)));
         }
-        let password = match Password::parse(new) {
-            Ok(password) => password,
-            Err(PasswordError::TooShort) => return Ok(invalid("new-password", ErrorKey::PasswordTooShort)),
-            Err(PasswordError::TooLong) => return Ok(invalid("new-password", ErrorKey::PasswordTooLong)),
+        let hash = match new_password_hash(&account, new, again).await? {
+            Ok(hash) => hash,
+            Err(errors) => return Ok(StepOutcome::Invalid(errors)),
         };
-        if let Err(key) = password_policy::assess(&password, &personal(&account)) {
-            return Ok(invalid("new-password", key));
-        }
-        if verify_off_thread(new.to_owned(), account.password_hash.clone()).await {
-            return Ok(invalid("new-password", ErrorKey::PasswordSame));
-        }
-        if new != again {
-            return Ok(invalid("new-password-again", ErrorKey::PasswordMismatch));
-        }
-        let hash = passwords::hash(&SecretString::from(new.to_owned())).map_err(|_| AppError::Unavailable)?;
         let txn = self.db.begin().await.map_err(unavailable)?;
         let mut changed = account.clone().into_active_model();
         changed.password_hash = Set(hash);
@@ -259,11 +250,94 @@ impl Accounts for AccountDesk {
         Ok(())
     }
 
-    async fn password_strength(&self, token: &str, password: &str) -> Result<u8, AppError> {
-        let Some((_, account)) = self.session(token).await.map_err(unavailable)? else {
-            return Err(AppError::SignInRequired);
+    #[tracing::instrument(skip_all)]
+    async fn request_reset(&self, email: &str) -> Result<(), AppError> {
+        let Ok(email) = Email::parse(email) else { return Ok(()) };
+        let Some(account) = user::Entity::find()
+            .filter(user::Column::Email.eq(email.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(unavailable)?
+        else {
+            return Ok(());
         };
-        Ok(password_policy::strength(password, &personal(&account)))
+        let token = secrets::random_token();
+        let now = Utc::now();
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        password_reset::ActiveModel {
+            user_id: Set(account.id),
+            token_hash: Set(secrets::token_hash(&token)),
+            created_at: Set(now),
+            expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(unavailable)?;
+        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await.map_err(unavailable)?;
+        audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
+            .await
+            .map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn reset_password(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError> {
+        let now = Utc::now();
+        let found = if token.len() == 43 {
+            password_reset::Entity::find()
+                .filter(password_reset::Column::TokenHash.eq(secrets::token_hash(token)))
+                .find_also_related(user::Entity)
+                .one(&self.db)
+                .await
+                .map_err(unavailable)?
+        } else {
+            None
+        };
+        let Some((reset, Some(account))) = found.filter(|(r, _)| r.used_at.is_none() && r.expires_at > now) else {
+            return Ok(ResetOutcome::LinkDead);
+        };
+        let hash = match new_password_hash(&account, new, again).await? {
+            Ok(hash) => hash,
+            Err(errors) => return Ok(ResetOutcome::Invalid(errors)),
+        };
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        // One use: of two answers at once, one wins.
+        let claimed = password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+            .filter(password_reset::Column::Id.eq(reset.id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await
+            .map_err(unavailable)?;
+        if claimed.rows_affected != 1 {
+            return Ok(ResetOutcome::LinkDead);
+        }
+        let mut changed = account.clone().into_active_model();
+        changed.password_hash = Set(hash);
+        changed.must_change_password = Set(false);
+        changed.temporary_password_expires_at = Set(None);
+        changed.update(&txn).await.map_err(unavailable)?;
+        // Whoever had the old password is signed out, and the lock is lifted.
+        session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        sign_in_failure::Entity::delete_many()
+            .filter(sign_in_failure::Column::Username.eq(account.email.as_str()))
+            .exec(&txn)
+            .await
+            .map_err(unavailable)?;
+        audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({ "by": "reset link" }))
+            .await
+            .map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(ResetOutcome::Changed)
+    }
+
+    async fn password_strength(&self, token: &str, password: &str) -> Result<u8, AppError> {
+        // From a reset link there is no session: rated without the person's names.
+        let signed_in = self.session(token).await.map_err(unavailable)?;
+        let personal = signed_in.as_ref().map(|(_, account)| personal(account)).unwrap_or_default();
+        Ok(password_policy::strength(password, &personal))
     }
 
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError> {
@@ -307,32 +381,53 @@ impl Accounts for AccountDesk {
         }))
     }
 
-    async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError> {
-        if !viewer.role.is_staff() {
-            return Err(AppError::Forbidden);
-        }
-        let cases = case::Entity::find()
-            .find_with_related(person::Entity)
-            .order_by_desc(case::Column::CreatedAt)
-            .all(&self.db)
-            .await
-            .map_err(unavailable)?;
-        Ok(cases
-            .into_iter()
-            .map(|(c, people)| CaseSummary {
-                id: c.id,
-                application_number: c.application_number,
-                principal: people
-                    .iter()
-                    .find(|p| p.relationship == "principal")
-                    .map(crate::answers::full_name)
-                    .unwrap_or_default(),
-                people: people.len() as u32,
-                status: sea_orm::ActiveEnum::to_value(&c.status),
-                created_on: c.created_at.date_naive().to_string(),
-            })
-            .collect())
+}
+
+/// The hash of a new password, or what is wrong with it: long enough, not common,
+/// not personal, not the current one, typed the same twice.
+async fn new_password_hash(account: &user::Model, new: &str, again: &str) -> Result<Result<String, Vec<FieldError>>, AppError> {
+    let wrong = |field: &str, key| Ok(Err(vec![FieldError::new(field, key)]));
+    let password = match Password::parse(new) {
+        Ok(password) => password,
+        Err(PasswordError::TooShort) => return wrong("new-password", ErrorKey::PasswordTooShort),
+        Err(PasswordError::TooLong) => return wrong("new-password", ErrorKey::PasswordTooLong),
+    };
+    if let Err(key) = password_policy::assess(&password, &personal(account)) {
+        return wrong("new-password", key);
     }
+    if verify_off_thread(new.to_owned(), account.password_hash.clone()).await {
+        return wrong("new-password", ErrorKey::PasswordSame);
+    }
+    if new != again {
+        return wrong("new-password-again", ErrorKey::PasswordMismatch);
+    }
+    let secret = SecretString::from(new.to_owned());
+    tokio::task::spawn_blocking(move || passwords::hash(&secret))
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .map(Ok)
+        .ok_or(AppError::Unavailable)
+}
+
+const RESET_MINUTES: i64 = 60;
+pub const RESET_SUBJECT: &str =
+    "Reset your PR Confirmation Portal password / Réinitialiser votre mot de passe du Portail de confirmation de la RP";
+
+fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) -> OutgoingEmail {
+    let base = public_url.trim_end_matches('/');
+    let english = format!(
+        "Someone asked to reset the password of your PR Confirmation Portal account. To choose a new password, \
+         open this link within one hour. It works once.\n\n{base}/en/reset-password/{token}\n\n\
+         If you did not ask for this, you can ignore this email: your password has not changed."
+    );
+    let french = format!(
+        "Quelqu'un a demandé de réinitialiser le mot de passe de votre compte du Portail de confirmation de la RP. \
+         Pour choisir un nouveau mot de passe, ouvrez ce lien d'ici une heure. Il ne fonctionne qu'une fois.\n\n\
+         {base}/fr/reset-password/{token}\n\n\
+         Si vous n'avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe n'a pas changé."
+    );
+    OutgoingEmail { to, subject: RESET_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }
 }
 
 /// Minutes left, rounded up, so that "1 minute" never means "now".

@@ -42,6 +42,7 @@ pub enum Action {
     /// The right password; the second factor is still to come.
     PasswordAccepted,
     PasswordChanged,
+    PasswordResetRequested,
     SignInFailed,
     /// Fully signed in, after the second factor.
     SignedIn,
@@ -57,6 +58,7 @@ impl Action {
             Action::InvitationSent => "invitation_sent",
             Action::PasswordAccepted => "password_accepted",
             Action::PasswordChanged => "password_changed",
+            Action::PasswordResetRequested => "password_reset_requested",
             Action::SignInFailed => "sign_in_failed",
             Action::SignedIn => "signed_in",
         }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod api_tokens;
 pub mod audit;
 pub mod cases;
+pub mod casework;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -7,6 +7,7 @@ use crate::mail::worker::Worker;
 use std::sync::Arc;
 use crate::accounts::AccountDesk;
 use crate::answers::InvitationDesk;
+use crate::casework::CaseDesk;
 use app::services::Services;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, FromRef, State};
@@ -116,6 +117,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     let services = Services {
         invitations: Arc::new(InvitationDesk { db: state.db.clone(), settings: state.settings.clone() }),
         accounts: Arc::new(AccountDesk { db: state.db.clone(), settings: state.settings.clone() }),
+        casework: Arc::new(CaseDesk { db: state.db.clone(), settings: state.settings.clone() }),
         secure_cookies: state.settings.site.public_url.starts_with("https://"),
     };
 

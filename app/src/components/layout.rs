@@ -7,7 +7,9 @@ use leptos_meta::Html;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use super::{CanadaWordmark, FlagSymbol, RouteAnnouncer};
+use super::{CanadaWordmark, FlagSymbol, RouteAnnouncer, SessionTimeout};
+use crate::domain::Stage;
+use crate::session::current_viewer;
 
 /// Everything under `/{lang}/`: the language comes from the address, so the
 /// toggle is a plain link and a page can be shared in either language.
@@ -59,6 +61,7 @@ fn PageShell() -> impl IntoView {
                     <a class="app-name" href=home>
                         {t!(i18n, site_name)}
                     </a>
+                    <AccountMenu />
                 </div>
             </div>
         </header>
@@ -86,6 +89,32 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
         event.prevent_default();
         let _ = main.focus();
         main.scroll_into_view();
+    }
+}
+
+/// The app bar's sign-in link, or who is signed in (with the idle timeout).
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // Asked again at each page change, which also counts as activity.
+    let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
+    view! {
+        <nav class="account-menu" aria-label=move || t_string!(i18n, shell.account_nav)>
+            <Transition>
+                {move || Suspend::new(async move {
+                    match viewer.await {
+                        Ok(Some(viewer)) if viewer.stage == Stage::Active => view! {
+                            <span class="signed-in">{t!(i18n, shell.signed_in_as)}" "{viewer.name.clone()}</span>
+                            <a href=move || routes::account(i18n.get_locale())>{t!(i18n, shell.your_account)}</a>
+                            <SessionTimeout timeout_minutes=viewer.idle_timeout_minutes warning_minutes=viewer.idle_warning_minutes />
+                        }
+                        .into_any(),
+                        _ => view! { <a href=move || routes::sign_in(i18n.get_locale())>{t!(i18n, shell.sign_in)}</a> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </nav>
     }
 }
 

@@ -3,13 +3,17 @@
 mod error_summary;
 mod go_to_sign_in;
 mod layout;
+mod new_password;
 mod photo_checker;
 mod route_announcer;
+mod session_timeout;
 mod symbols;
 
 pub use error_summary::{ErrorNotice, ErrorSummary, FieldMessage};
 pub use go_to_sign_in::GoToSignIn;
 pub use layout::LocalizedLayout;
+pub use new_password::NewPasswordFields;
 pub use photo_checker::PhotoChecker;
 pub use route_announcer::RouteAnnouncer;
+pub use session_timeout::SessionTimeout;
 pub use symbols::{BilingualSignature, CanadaWordmark, FlagSymbol};

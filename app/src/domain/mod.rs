@@ -22,6 +22,7 @@ use text_conversions;
 
 mod answer;
 mod application_number;
+mod casework;
 mod country;
 mod email;
 mod field_error;
@@ -36,6 +37,7 @@ mod uci;
 
 pub use answer::{field, Account, Answer, AnswerOutcome, InvitationState, InvitedPerson, OpenInvitation, PersonAnswer, Presence, RawAnswer, RawPersonAnswer};
 pub use application_number::{ApplicationNumber, ApplicationNumberError};
+pub use casework::{CaseOutcome, ImportReport, ImportedRow, RowResult};
 pub use country::{Country, CountryError};
 pub use email::{Email, EmailError};
 pub use field_error::{ErrorKey, FieldError};
@@ -44,6 +46,6 @@ pub use password::{Password, PasswordError};
 pub use person_name::{PersonName, PersonNameError};
 pub use relationship::{Relationship, RelationshipError};
 pub use role::Role;
-pub use session::{CaseSummary, Profile, ProfileSummary, Stage, StepOutcome, Viewer};
+pub use session::{CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
 pub use sex::{Sex, SexError};
 pub use uci::{Uci, UciError};

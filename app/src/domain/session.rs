@@ -19,6 +19,10 @@ pub struct Viewer {
     pub email: String,
     pub role: Role,
     pub stage: Stage,
+    /// The session ends after this many idle minutes…
+    pub idle_timeout_minutes: u32,
+    /// …with a warning this many minutes before.
+    pub idle_warning_minutes: u32,
 }
 
 /// The answer to a sign-in, a password change or a code.
@@ -31,6 +35,16 @@ pub enum StepOutcome {
     Locked { minutes: u32 },
     /// The session is gone (signed out, timed out, or too many wrong codes): sign in again.
     SignInAgain,
+}
+
+/// The answer to a new password chosen from a reset link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResetOutcome {
+    /// Changed; every session of the account was ended: sign in with it.
+    Changed,
+    Invalid(Vec<FieldError>),
+    /// Used, expired, or never issued.
+    LinkDead,
 }
 
 /// A person whose steps the viewer completes (their own profile, and the

@@ -5,7 +5,10 @@ mod home;
 mod invitation;
 mod language_splash;
 mod not_found;
+mod officer_case_form;
 mod officer_cases;
+mod officer_import;
+mod password_reset;
 mod photo_check;
 mod sign_in;
 
@@ -14,7 +17,10 @@ pub use home::HomePage;
 pub use invitation::InvitationPage;
 pub use language_splash::LanguageSplash;
 pub use not_found::NotFoundPage;
+pub use officer_case_form::NewCasePage;
 pub use officer_cases::OfficerCasesPage;
+pub use officer_import::ImportCasesPage;
+pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use photo_check::PhotoCheckPage;
 pub use sign_in::{ChangePasswordPage, SignInPage, VerifyPage};
 

@@ -5,7 +5,8 @@ use crate::components::{ErrorNotice, GoToSignIn};
 use crate::domain::CaseSummary;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::session::officer_cases;
+use crate::officer::{officer_cases, ResendInvitation};
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -41,6 +42,11 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, cases.title).to_owned()) />
         <h1>{t!(i18n, cases.title)}</h1>
+        <p class="case-actions">
+            <a href=move || routes::new_case(i18n.get_locale())>{t!(i18n, cases.new_link)}</a>
+            " · "
+            <a href=move || routes::import_cases(i18n.get_locale())>{t!(i18n, cases.import_link)}</a>
+        </p>
         {if cases.is_empty() {
             view! { <p>{t!(i18n, cases.none)}</p> }.into_any()
         } else {
@@ -53,6 +59,7 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
                             <th scope="col">{t!(i18n, cases.people)}</th>
                             <th scope="col">{t!(i18n, cases.status)}</th>
                             <th scope="col">{t!(i18n, cases.received)}</th>
+                            <th scope="col"><span class="visually-hidden">{t!(i18n, cases.resend)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -65,12 +72,31 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
                                     <td>{case.people}</td>
                                     <td>{move || status(&code)}</td>
                                     <td>{case.created_on}</td>
+                                    <td>{(case.status == "invited").then(|| view! { <Resend case_id=case.id /> })}</td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
             }.into_any()
+        }}
+    }
+}
+
+/// A new invitation for a case still waiting; the old link dies.
+#[component]
+fn Resend(case_id: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ResendInvitation>::new();
+    view! {
+        {move || match action.value().get() {
+            Some(Ok(true)) => view! { <span role="status">{t!(i18n, cases.resent)}</span> }.into_any(),
+            _ => view! {
+                <ActionForm action>
+                    <input type="hidden" name="case_id" value=case_id.to_string() />
+                    <button type="submit" class="button button-secondary" disabled=move || action.pending().get()>{t!(i18n, cases.resend)}</button>
+                </ActionForm>
+            }.into_any(),
         }}
     }
 }

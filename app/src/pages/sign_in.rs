@@ -1,11 +1,11 @@
 //! Signing in, in three steps: password, a new password when the current one is
 //! temporary, then the one-time code from the email.
 use super::PageTitle;
-use crate::components::{ErrorSummary, FieldMessage};
+use crate::components::{ErrorSummary, FieldMessage, NewPasswordFields};
 use crate::domain::{FieldError, StepOutcome};
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{password_strength, ChangePassword, SignIn, VerifyCode};
+use crate::session::{ChangePassword, SignIn, VerifyCode};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_navigate;
@@ -39,9 +39,14 @@ pub fn SignInPage() -> impl IntoView {
         Some(Ok(StepOutcome::Locked { minutes })) => Some(minutes),
         _ => None,
     };
+    let query = leptos_router::hooks::use_query_map();
+    let timed_out = move || query.with(|q| q.get("timed-out").is_some());
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, signin.title).to_owned()) />
         <h1>{t!(i18n, signin.title)}</h1>
+        <Show when=timed_out>
+            <p class="notice" role="status">{t!(i18n, signin.timed_out)}</p>
+        </Show>
         <p>{t!(i18n, signin.intro)}</p>
         <ErrorSummary errors />
         {move || locked().map(|minutes| view! {
@@ -63,6 +68,7 @@ pub fn SignInPage() -> impl IntoView {
             </div>
             <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.submit)}</button>
         </ActionForm>
+        <p><a href=move || routes::forgot_password(i18n.get_locale())>{t!(i18n, signin.forgot_link)}</a></p>
     }
 }
 
@@ -71,45 +77,13 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let errors = follow(action);
-    let strength = RwSignal::new(None::<u8>);
-    // Rated by the server, which holds the block-list, as the person types.
-    let rate = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        leptos::task::spawn_local(async move {
-            strength.set(if typed.is_empty() { None } else { password_strength(typed).await.ok() });
-        });
-    };
-    let word = move |score: u8| match score {
-        0 => t_string!(i18n, signin.strength_0),
-        1 => t_string!(i18n, signin.strength_1),
-        2 => t_string!(i18n, signin.strength_2),
-        3 => t_string!(i18n, signin.strength_3),
-        _ => t_string!(i18n, signin.strength_4),
-    };
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, signin.change_title).to_owned()) />
         <h1>{t!(i18n, signin.change_title)}</h1>
         <p>{t!(i18n, signin.change_intro)}</p>
         <ErrorSummary errors />
         <ActionForm action attr:class="change-password-form" attr:novalidate=true>
-            <div class="form-group">
-                <label for="new-password">{t!(i18n, signin.new_password)}</label>
-                <p class="hint" id="new-password-hint">{t!(i18n, signin.new_password_hint)}</p>
-                <FieldMessage errors field="new-password".to_owned() />
-                <input type="password" id="new-password" name="new_password" autocomplete="new-password"
-                    aria-describedby="new-password-hint new-password-strength" on:input=rate />
-                <p class="strength" id="new-password-strength" aria-live="polite">
-                    {move || strength.get().map(|score| view! {
-                        <meter min="0" max="4" low="2" high="3" optimum="4" value=score.to_string()></meter>
-                        " "{t!(i18n, signin.strength)}" "<strong>{word(score)}</strong>
-                    })}
-                </p>
-            </div>
-            <div class="form-group">
-                <label for="new-password-again">{t!(i18n, signin.new_password_again)}</label>
-                <FieldMessage errors field="new-password-again".to_owned() />
-                <input type="password" id="new-password-again" name="new_password_again" autocomplete="new-password" />
-            </div>
+            <NewPasswordFields errors />
             <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.change_submit)}</button>
         </ActionForm>
     }

@@ -4,6 +4,7 @@ pub mod audit_event;
 pub mod case;
 pub mod invitation;
 pub mod outbox_message;
+pub mod password_reset;
 pub mod person;
 pub mod session;
 pub mod sign_in_failure;

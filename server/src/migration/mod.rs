@@ -6,6 +6,7 @@ mod m20261126_000001_create_cases;
 mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_audit_events;
 mod m20261126_000004_create_sessions;
+mod m20261126_000005_create_password_resets;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_create_outbox::Migration),
             Box::new(m20261126_000003_create_audit_events::Migration),
             Box::new(m20261126_000004_create_sessions::Migration),
+            Box::new(m20261126_000005_create_password_resets::Migration),
         ]
     }
 }

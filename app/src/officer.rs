@@ -1,0 +1,30 @@
+//! Server functions of officers' pages. The role is checked by the server's
+//! casework service on every call, whatever page made it.
+use crate::domain::{CaseOutcome, CaseSummary, ImportReport, RawCase};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "officer/cases")]
+pub async fn officer_cases() -> Result<Vec<CaseSummary>, AppError> {
+    let (services, viewer) = crate::session::server::signed_in().await?;
+    services.casework.cases(&viewer).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "officer/create-case")]
+pub async fn create_case(case: RawCase) -> Result<CaseOutcome, AppError> {
+    let (services, viewer) = crate::session::server::signed_in().await?;
+    services.casework.create(&viewer, &case).await.map_err(AppError::with_status)
+}
+
+/// The file's text, read by the browser.
+#[server(endpoint = "officer/import")]
+pub async fn import_cases(csv: String) -> Result<ImportReport, AppError> {
+    let (services, viewer) = crate::session::server::signed_in().await?;
+    services.casework.import(&viewer, &csv).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "officer/resend")]
+pub async fn resend_invitation(case_id: i32) -> Result<bool, AppError> {
+    let (services, viewer) = crate::session::server::signed_in().await?;
+    services.casework.resend(&viewer, case_id).await.map_err(AppError::with_status)
+}

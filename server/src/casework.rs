@@ -1,0 +1,280 @@
+//! Officers' casework: the list of cases, a case entered by hand, a CSV file of
+//! approved cases (one row a person), and a new invitation when one is lost.
+use crate::audit::Actor;
+use crate::cases::{self, InvitationSettings, Received};
+use crate::config::Settings;
+use crate::db::unavailable;
+use crate::entities::{case, invitation, person};
+use crate::invitations::{self, Invitee};
+use app::domain::{
+    CaseOutcome, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
+    Viewer,
+};
+use app::error::AppError;
+use app::services::Casework;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use std::sync::Arc;
+
+pub struct CaseDesk {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+}
+
+/// The columns of an import file, by the names of the API's fields.
+pub const CSV_COLUMNS: [&str; 11] = [
+    "application_number",
+    "approved_on",
+    "family_name",
+    "given_names",
+    "date_of_birth",
+    "sex",
+    "country_of_birth",
+    "citizenship",
+    "uci",
+    "email",
+    "relationship",
+];
+
+/// More rows than any batch of approvals; a larger file is refused whole.
+const MAX_ROWS: usize = 5_000;
+
+fn staff(viewer: &Viewer) -> Result<Actor, AppError> {
+    if viewer.role.is_staff() {
+        Ok(Actor::User(viewer.user_id))
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[async_trait::async_trait]
+impl Casework for CaseDesk {
+    async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError> {
+        staff(viewer)?;
+        let cases = case::Entity::find()
+            .find_with_related(person::Entity)
+            .order_by_desc(case::Column::CreatedAt)
+            .order_by_desc(case::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(unavailable)?;
+        Ok(cases
+            .into_iter()
+            .map(|(c, people)| CaseSummary {
+                id: c.id,
+                application_number: c.application_number,
+                principal: people
+                    .iter()
+                    .find(|p| p.relationship == "principal")
+                    .map(crate::answers::full_name)
+                    .unwrap_or_default(),
+                people: people.len() as u32,
+                status: sea_orm::ActiveEnum::to_value(&c.status),
+                created_on: c.created_at.date_naive().to_string(),
+            })
+            .collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
+    async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, AppError> {
+        let actor = staff(viewer)?;
+        let new = match raw.parse(Utc::now().date_naive()) {
+            Ok(new) => new,
+            Err(errors) => return Ok(CaseOutcome::Invalid(errors)),
+        };
+        let application_number = new.application_number.to_string();
+        match cases::receive(&self.db, &new, case::Source::Form, &actor, &self.invitation_settings()).await.map_err(unavailable)? {
+            Received::Created(_) => Ok(CaseOutcome::Created { application_number }),
+            Received::AlreadyKnown(_) => Ok(CaseOutcome::AlreadyKnown { application_number }),
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
+    async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError> {
+        let actor = staff(viewer)?;
+        let groups = match read_csv(csv) {
+            Ok(groups) => groups,
+            Err(reason) => return Ok(ImportReport { rows: Vec::new(), unreadable: Some(reason) }),
+        };
+        let today = Utc::now().date_naive();
+        let mut rows = Vec::new();
+        for group in groups {
+            let results = match group.case.parse(today) {
+                Err(errors) => rejected(&group, &errors),
+                Ok(new) => {
+                    let received = cases::receive(&self.db, &new, case::Source::Csv, &actor, &self.invitation_settings())
+                        .await
+                        .map_err(unavailable)?;
+                    let result = match received {
+                        Received::Created(_) => RowResult::Imported,
+                        Received::AlreadyKnown(_) => RowResult::AlreadyKnown,
+                    };
+                    vec![result; group.lines.len()]
+                }
+            };
+            for ((line, person), result) in group.lines.iter().zip(&group.case.people).zip(results) {
+                rows.push(ImportedRow {
+                    line: *line,
+                    application_number: group.case.application_number.clone(),
+                    name: format!("{} {}", person.given_names, person.family_name).trim().to_owned(),
+                    result,
+                });
+            }
+        }
+        rows.sort_by_key(|r| r.line);
+        Ok(ImportReport { rows, unreadable: None })
+    }
+
+    #[tracing::instrument(skip_all, fields(officer = viewer.user_id, case_id))]
+    async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, AppError> {
+        let actor = staff(viewer)?;
+        let Some(case) = case::Entity::find_by_id(case_id).one(&self.db).await.map_err(unavailable)? else {
+            return Ok(false);
+        };
+        let principal = person::Entity::find()
+            .filter(person::Column::CaseId.eq(case.id))
+            .filter(person::Column::Relationship.eq("principal"))
+            .one(&self.db)
+            .await
+            .map_err(unavailable)?;
+        let email = principal.as_ref().and_then(|p| p.email.as_deref()).and_then(|e| Email::parse(e).ok());
+        let (Some(principal), Some(email), case::Status::Invited) = (principal.as_ref(), email, case.status) else {
+            return Ok(false);
+        };
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        // The old links die: only the newest works.
+        invitation::Entity::update_many()
+            .col_expr(invitation::Column::RevokedAt, Expr::value(Utc::now()))
+            .filter(invitation::Column::CaseId.eq(case.id))
+            .filter(invitation::Column::RevokedAt.is_null())
+            .filter(invitation::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await
+            .map_err(unavailable)?;
+        let settings = self.invitation_settings();
+        let invitee = Invitee { email: &email, name: crate::answers::full_name(principal) };
+        invitations::issue(&txn, &case, &invitee, &actor, settings.public_url, settings.valid_days).await.map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(true)
+    }
+}
+
+impl CaseDesk {
+    fn invitation_settings(&self) -> InvitationSettings<'_> {
+        InvitationSettings {
+            public_url: &self.settings.site.public_url,
+            valid_days: self.settings.sessions.invitation_days,
+        }
+    }
+}
+
+/// The rows of one application in a file, with their line numbers.
+struct Group {
+    case: RawCase,
+    lines: Vec<u32>,
+}
+
+/// Rows grouped by application number, in the file's order; or why the file cannot be read.
+fn read_csv(text: &str) -> Result<Vec<Group>, String> {
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| format!("the first line is not a CSV header: {e}"))?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let missing: Vec<&str> = CSV_COLUMNS.iter().copied().filter(|c| column(c).is_none()).collect();
+    if !missing.is_empty() {
+        return Err(format!("missing columns: {}", missing.join(", ")));
+    }
+    let at: Vec<usize> = CSV_COLUMNS.iter().filter_map(|c| column(c)).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        if index >= MAX_ROWS {
+            return Err(format!("more than {MAX_ROWS} rows"));
+        }
+        let record = record.map_err(|e| format!("line {}: {e}", index + 2))?;
+        let field = |i: usize| record.get(at[i]).unwrap_or_default().to_owned();
+        let number = field(0);
+        let person = RawPerson {
+            family_name: field(2),
+            given_names: field(3),
+            date_of_birth: field(4),
+            sex: field(5),
+            country_of_birth: field(6),
+            citizenship: field(7),
+            uci: field(8),
+            email: field(9),
+            relationship: field(10),
+        };
+        let line = index as u32 + 2;
+        let same = |g: &&mut Group| g.case.application_number.eq_ignore_ascii_case(&number);
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(group) => {
+                group.case.people.push(person);
+                group.lines.push(line);
+            }
+            None => groups.push(Group {
+                case: RawCase { application_number: number, approved_on: field(1), people: vec![person] },
+                lines: vec![line],
+            }),
+        }
+    }
+    if groups.is_empty() {
+        return Err("the file has no rows".into());
+    }
+    Ok(groups)
+}
+
+/// Each row's own errors (as `people[i].field` → `field`); errors of the whole
+/// case go on its first row.
+fn rejected(group: &Group, errors: &[FieldError]) -> Vec<RowResult> {
+    let mut rows: Vec<Vec<FieldError>> = vec![Vec::new(); group.lines.len()];
+    for error in errors {
+        let own = error.field.strip_prefix("people[").and_then(|rest| rest.split_once("].")).and_then(|(i, field)| {
+            i.parse::<usize>().ok().filter(|i| *i < rows.len()).map(|i| (i, field))
+        });
+        match own {
+            Some((i, field)) => rows[i].push(FieldError::new(field, error.key)),
+            None => rows[0].push(FieldError::new(error.field.clone(), error.key)),
+        }
+    }
+    rows.into_iter().map(RowResult::Rejected).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::ErrorKey;
+
+    #[test]
+    fn rows_are_grouped_by_application_in_any_column_order() {
+        let csv = "relationship,uci,application_number,approved_on,family_name,given_names,date_of_birth,sex,country_of_birth,citizenship,email\n\
+                   principal,11112222,E000000001,2026-11-20,Roy,Ana,1990-01-01,F,CAN,FRA,ana@example.com\n\
+                   principal,33334444,E000000002,2026-11-20,Li,Wei,1980-01-01,M,CHN,CHN,wei@example.com\n\
+                   child,55556666,e000000001,2026-11-20,Roy,Léo,2015-01-01,M,CAN,FRA,\n";
+        let groups = read_csv(csv).unwrap();
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].lines, vec![2, 4]);
+        assert_eq!(groups[0].case.people[1].given_names, "Léo");
+    }
+
+    #[test]
+    fn a_file_without_the_columns_is_refused_whole() {
+        assert!(read_csv("name,uci\nAna,11112222\n").unwrap_err().contains("missing columns: application_number"));
+        assert!(read_csv(&CSV_COLUMNS.join(",")).unwrap_err().contains("no rows"));
+    }
+
+    #[test]
+    fn errors_land_on_their_rows() {
+        let group = Group { case: RawCase::default(), lines: vec![2, 3] };
+        let errors = vec![
+            FieldError::new("application_number", ErrorKey::ApplicationNumberInvalid),
+            FieldError::new("people[1].uci", ErrorKey::UciInvalid),
+        ];
+        assert_eq!(
+            rejected(&group, &errors),
+            vec![
+                RowResult::Rejected(vec![FieldError::new("application_number", ErrorKey::ApplicationNumberInvalid)]),
+                RowResult::Rejected(vec![FieldError::new("uci", ErrorKey::UciInvalid)]),
+            ]
+        );
+    }
+}

@@ -13,4 +13,5 @@ portal=target/release/portal
 say "Demo officer"
 "$portal" officer create --email demo.officer@example.ca --name "Demo Officer" --if-missing
 say "Serving the portal on http://127.0.0.1:3000 (Ctrl-C stops it)"
+say "Without an SMTP server (APP_MAIL__SMTP_URL), email is listed at http://127.0.0.1:3000/dev/outbox"
 exec "$portal" serve

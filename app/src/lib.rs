@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset-password/:token") view=pages::ResetPasswordPage />
                     // Rendered whole before sending, so that a redirect or a 403/404 status can still be set.
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("account/authenticator") view=pages::AuthenticatorPage />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/new") view=pages::NewCasePage />

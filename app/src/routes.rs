@@ -79,6 +79,10 @@ pub fn account(locale: Locale) -> String {
     format!("/{}/account", locale.as_str())
 }
 
+pub fn authenticator(locale: Locale) -> String {
+    format!("/{}/account/authenticator", locale.as_str())
+}
+
 pub fn profile(locale: Locale, id: i32) -> String {
     format!("/{}/profile/{id}", locale.as_str())
 }

@@ -1,7 +1,7 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
 use crate::domain::{
-    AnswerOutcome, CaseOutcome, CaseSummary, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
+    AnswerOutcome, AuthenticatorOutcome, AuthenticatorSetup, CaseOutcome, CaseSummary, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
 use std::net::IpAddr;
@@ -37,6 +37,9 @@ pub trait Accounts: Send + Sync {
     async fn reset_password(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError>;
     /// 0 to 4, for the strength meter.
     async fn password_strength(&self, session: &str, password: &str) -> Result<u8, AppError>;
+    /// A new secret for an authenticator app, pending until a first code confirms it.
+    async fn start_authenticator(&self, viewer: &Viewer) -> Result<AuthenticatorSetup, AppError>;
+    async fn confirm_authenticator(&self, viewer: &Viewer, code: &str) -> Result<AuthenticatorOutcome, AppError>;
     /// The profiles the viewer completes.
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).

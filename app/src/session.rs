@@ -1,6 +1,6 @@
 //! Server functions of signing in and of what a signed-in person may see. Each
 //! one finds the person from the session cookie and checks their stage and role.
-use crate::domain::{Profile, ProfileSummary, ResetOutcome, StepOutcome, Viewer};
+use crate::domain::{AuthenticatorOutcome, AuthenticatorSetup, Profile, ProfileSummary, ResetOutcome, StepOutcome, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -82,6 +82,18 @@ pub async fn my_profiles() -> Result<Vec<ProfileSummary>, AppError> {
 pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
     let (services, viewer) = server::signed_in().await?;
     services.accounts.profile(&viewer, id).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/authenticator/start")]
+pub async fn start_authenticator() -> Result<AuthenticatorSetup, AppError> {
+    let (services, viewer) = server::signed_in().await?;
+    services.accounts.start_authenticator(&viewer).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/authenticator/confirm")]
+pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome, AppError> {
+    let (services, viewer) = server::signed_in().await?;
+    services.accounts.confirm_authenticator(&viewer, &code).await.map_err(AppError::with_status)
 }
 
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 
 /** Opens a page and waits until the WebAssembly has taken it over. */
 export async function gotoHydrated(page: Page, path: string) {
@@ -74,4 +75,52 @@ export function ageInvitations(testInfo: TestInfo, number: string) {
     const script = 'import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as db: db.execute(sys.argv[2])';
     execFileSync('python3', ['-c', script, sqlite!, sql]);
   }
+}
+
+/**
+ * A new officer, made as an administrator does, with the command line on the
+ * portal's database; returns the address and the temporary password it printed.
+ */
+export function createOfficer(testInfo: TestInfo, tag: string) {
+  const { sqlite, postgres } = testInfo.project.metadata as { sqlite?: string; postgres?: string };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  if (postgres) env.DATABASE_URL = postgres;
+  else env.APP_DATABASE__SQLITE_PATH = sqlite;
+  const address = `officer.${tag}@ircc.example.ca`;
+  const printed = execFileSync(
+    `${__dirname}/../../target/release/portal`,
+    ['officer', 'create', '--email', address, '--name', `Agent ${tag}`],
+    { env, encoding: 'utf8' },
+  );
+  return { address, password: printed.match(/temporary password: (\S+)/)![1] };
+}
+
+/** Signs in with a temporary password, sets a new one and enters the emailed code. */
+export async function signInFirstTime(page: Page, username: string, temporary: string, chosen: string) {
+  await gotoHydrated(page, '/en/sign-in');
+  await page.getByLabel('Username (your email address)').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(temporary);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New password', { exact: true }).fill(chosen);
+  await page.getByLabel('New password, again').fill(chosen);
+  await page.getByRole('button', { name: 'Save my password' }).click();
+  await expect(page).toHaveURL(/\/en\/verify$/);
+  const code = (await email(page, username, 'one-time code')).match(/is:\s+(\d{6})/)![1];
+  await gotoHydrated(page, '/en/verify');
+  await page.getByLabel('6-digit code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+}
+
+/** What an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */
+export function authenticatorCode(secret: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...secret.replace(/=+$/, '')].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

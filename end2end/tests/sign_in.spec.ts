@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo, APIRequestContext } from '@playwright/test';
-import { email, gotoHydrated, invitationLink, sendCase, unique } from './helpers';
+import { authenticatorCode, email, gotoHydrated, invitationLink, sendCase, signInFirstTime, unique } from './helpers';
 
 /** A family whose invitation is answered (in English): returns the two adults' addresses and temporary passwords. */
 async function familyWithAccounts(page: Page, request: APIRequestContext, testInfo: TestInfo) {
@@ -81,19 +81,7 @@ for (const lang of ['en', 'fr'] as const) {
 
 test('an applicant reaches only their own profiles, and no officer page', async ({ page, request }, testInfo) => {
   const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
-  await gotoHydrated(page, '/en/sign-in');
-  await page.getByLabel('Username (your email address)').fill(mai);
-  await page.getByLabel('Password', { exact: true }).fill(maiPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('New password', { exact: true }).fill('violet harbour seven trains');
-  await page.getByLabel('New password, again').fill('violet harbour seven trains');
-  await page.getByRole('button', { name: 'Save my password' }).click();
-  await expect(page).toHaveURL(/\/en\/verify$/);
-  const code = (await email(page, mai, 'one-time code')).match(/is:\s+(\d{6})/)![1];
-  await gotoHydrated(page, '/en/verify');
-  await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
+  await signInFirstTime(page, mai, maiPassword, 'violet harbour seven trains');
 
   const own = await page.locator('.profiles a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   const ids = own.map((href) => Number(href.split('/').pop()));
@@ -153,23 +141,6 @@ test('five wrong passwords lock the account for 15 minutes', async ({ page, requ
   await expect(page.locator('.error-summary')).toContainText('The username or password is not right');
 });
 
-/** Signs in with a temporary password, sets a new one and enters the emailed code. */
-async function signInFirstTime(page: Page, username: string, temporary: string, chosen: string) {
-  await gotoHydrated(page, '/en/sign-in');
-  await page.getByLabel('Username (your email address)').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(temporary);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('New password', { exact: true }).fill(chosen);
-  await page.getByLabel('New password, again').fill(chosen);
-  await page.getByRole('button', { name: 'Save my password' }).click();
-  await expect(page).toHaveURL(/\/en\/verify$/);
-  const code = (await email(page, username, 'one-time code')).match(/is:\s+(\d{6})/)![1];
-  await gotoHydrated(page, '/en/verify');
-  await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-}
-
 test('after 17 idle minutes a dialog offers more time; at 20 the session ends', async ({ page, request }, testInfo) => {
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await page.clock.install();
@@ -224,4 +195,34 @@ test('a forgotten password: a one-hour link by email, which never tells whether 
   await page.getByLabel('Password', { exact: true }).fill('silver canyon tuesday kite');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/en\/verify$/);
+});
+
+test('an authenticator app replaces the emailed code', async ({ page, request }, testInfo) => {
+  const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
+  await signInFirstTime(page, luc, lucPassword, 'pebble orchard violin sunrise');
+  await page.getByRole('link', { name: 'Use an authenticator app instead of codes by email' }).click();
+  await page.getByRole('button', { name: 'Show the code to scan' }).click();
+  await expect(page.getByRole('img', { name: 'QR code to scan with your authenticator app' })).toBeVisible();
+  const secret = (await page.locator('.totp-secret').textContent())!.trim();
+  await page.getByLabel('The 6-digit code your app shows now').fill(authenticatorCode(secret));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.locator('.recovery-codes li')).toHaveCount(5);
+  const recovery = (await page.locator('.recovery-codes li').first().textContent())!.trim();
+
+  await gotoHydrated(page, '/en/account');
+  await expect(page.locator('main')).toContainText('Your second step uses an authenticator app.');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  for (const second of [authenticatorCode(secret), recovery]) {
+    await gotoHydrated(page, '/en/sign-in');
+    await page.getByLabel('Username (your email address)').fill(luc);
+    await page.getByLabel('Password', { exact: true }).fill('pebble orchard violin sunrise');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/en\/verify$/);
+    await expect(page.locator('main')).toContainText('Enter the 6-digit code your authenticator app shows now');
+    await page.getByLabel('Code from your authenticator app, or a recovery code').fill(second);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL(/\/en\/account$/);
+    await page.context().clearCookies();
+  }
 });

@@ -6,11 +6,11 @@ use crate::db::unavailable;
 use crate::config::Settings;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::entities::{case, password_reset, person, sign_in_failure};
+use crate::entities::{case, password_reset, person, recovery_code, sign_in_failure};
 use crate::mail::{self, OutgoingEmail};
-use crate::{password_policy, passwords, secrets};
+use crate::{authenticator, password_policy, passwords, secrets};
 use app::domain::{
-    Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
+    AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
     Stage, StepOutcome, Viewer,
 };
 use app::error::AppError;
@@ -146,7 +146,7 @@ impl Accounts for AccountDesk {
         .await
         .map_err(unavailable)?;
         if next == StoredStage::SecondFactor {
-            self.send_code(&txn, created, &account).await.map_err(unavailable)?;
+            self.second_factor(&txn, created, &account).await.map_err(unavailable)?;
         }
         audit::record(&txn, &Actor::Address(address), Action::PasswordAccepted, &format!("user:{}", account.id), serde_json::json!({}))
             .await
@@ -167,6 +167,7 @@ impl Accounts for AccountDesk {
             stage: stage(session.stage),
             idle_timeout_minutes: self.settings.sessions.idle_timeout_minutes,
             idle_warning_minutes: self.settings.sessions.idle_warning_minutes,
+            uses_authenticator: account.totp_secret.is_some(),
         }))
     }
 
@@ -191,7 +192,7 @@ impl Accounts for AccountDesk {
         audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({}))
             .await
             .map_err(unavailable)?;
-        self.send_code(&txn, session, &account).await.map_err(unavailable)?;
+        self.second_factor(&txn, session, &account).await.map_err(unavailable)?;
         txn.commit().await.map_err(unavailable)?;
         Ok(StepOutcome::Next(Stage::SecondFactor))
     }
@@ -211,7 +212,14 @@ impl Accounts for AccountDesk {
             session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
             return again(invalid("code", ErrorKey::CodeExpired));
         }
-        if session.code_hash.as_deref() != Some(secrets::token_hash(code).as_str()) {
+        let right = match &account.totp_secret {
+            Some(secret) => {
+                authenticator::code_matches(secret, &account.email, code)
+                    || self.use_recovery_code(account.id, code).await.map_err(unavailable)?
+            }
+            None => session.code_hash.as_deref() == Some(secrets::token_hash(code).as_str()),
+        };
+        if !right {
             let tries = session.code_attempts + 1;
             let mut wrong = session.into_active_model();
             wrong.code_attempts = Set(tries);
@@ -338,6 +346,57 @@ impl Accounts for AccountDesk {
         let signed_in = self.session(token).await.map_err(unavailable)?;
         let personal = signed_in.as_ref().map(|(_, account)| personal(account)).unwrap_or_default();
         Ok(password_policy::strength(password, &personal))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn start_authenticator(&self, viewer: &Viewer) -> Result<AuthenticatorSetup, AppError> {
+        let secret = authenticator::new_secret();
+        let qr_png_base64 = authenticator::qr_png_base64(&secret, &viewer.email).ok_or(AppError::Unavailable)?;
+        user::Entity::update_many()
+            .col_expr(user::Column::TotpPendingSecret, sea_orm::sea_query::Expr::value(secret.clone()))
+            .filter(user::Column::Id.eq(viewer.user_id))
+            .exec(&self.db)
+            .await
+            .map_err(unavailable)?;
+        Ok(AuthenticatorSetup { secret, qr_png_base64 })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn confirm_authenticator(&self, viewer: &Viewer, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        let account = user::Entity::find_by_id(viewer.user_id).one(&self.db).await.map_err(unavailable)?;
+        let Some((account, secret)) = account.and_then(|a| a.totp_pending_secret.clone().map(|s| (a, s))) else {
+            return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeExpired)]));
+        };
+        if !authenticator::code_matches(&secret, &account.email, code) {
+            return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeInvalid)]));
+        }
+        let codes = authenticator::recovery_codes();
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        recovery_code::Entity::delete_many()
+            .filter(recovery_code::Column::UserId.eq(account.id))
+            .exec(&txn)
+            .await
+            .map_err(unavailable)?;
+        for code in &codes {
+            recovery_code::ActiveModel {
+                user_id: Set(account.id),
+                code_hash: Set(authenticator::recovery_hash(code)),
+                used_at: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(unavailable)?;
+        }
+        let mut confirmed = account.clone().into_active_model();
+        confirmed.totp_secret = Set(Some(secret));
+        confirmed.totp_pending_secret = Set(None);
+        confirmed.update(&txn).await.map_err(unavailable)?;
+        audit::record(&txn, &Actor::User(account.id), Action::AuthenticatorSetUp, &format!("user:{}", account.id), serde_json::json!({}))
+            .await
+            .map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(AuthenticatorOutcome::Confirmed { recovery_codes: codes })
     }
 
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError> {
@@ -485,6 +544,32 @@ impl AccountDesk {
         let subject = known.map_or_else(|| "user:unknown".to_owned(), |u| format!("user:{}", u.id));
         audit::record(&txn, &Actor::Address(address.to_owned()), Action::SignInFailed, &subject, serde_json::json!({})).await?;
         txn.commit().await
+    }
+
+    /// The second step: the authenticator app's code when one is set up (nothing
+    /// is sent), otherwise a code by email.
+    async fn second_factor<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
+        if account.totp_secret.is_none() {
+            return self.send_code(db, session, account).await;
+        }
+        let mut pending = session.into_active_model();
+        pending.stage = Set(StoredStage::SecondFactor);
+        pending.code_hash = Set(None);
+        pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
+        pending.code_attempts = Set(0);
+        pending.update(db).await.map(|_| ())
+    }
+
+    /// Spends a recovery code, if it is one of the account's unused ones.
+    async fn use_recovery_code(&self, user_id: i32, code: &str) -> Result<bool, DbErr> {
+        let spent = recovery_code::Entity::update_many()
+            .col_expr(recovery_code::Column::UsedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+            .filter(recovery_code::Column::UserId.eq(user_id))
+            .filter(recovery_code::Column::CodeHash.eq(authenticator::recovery_hash(code)))
+            .filter(recovery_code::Column::UsedAt.is_null())
+            .exec(&self.db)
+            .await?;
+        Ok(spent.rows_affected > 0)
     }
 
     /// A new 6-digit code for the session, by email.

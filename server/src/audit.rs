@@ -36,6 +36,7 @@ impl fmt::Display for Actor {
 pub enum Action {
     AccountCreated,
     ApiTokenCreated,
+    AuthenticatorSetUp,
     CaseCreated,
     InvitationAnswered,
     InvitationSent,
@@ -53,6 +54,7 @@ impl Action {
         match self {
             Action::AccountCreated => "account_created",
             Action::ApiTokenCreated => "api_token_created",
+            Action::AuthenticatorSetUp => "authenticator_set_up",
             Action::CaseCreated => "case_created",
             Action::InvitationAnswered => "invitation_answered",
             Action::InvitationSent => "invitation_sent",

@@ -170,6 +170,7 @@ impl CaseDesk {
 }
 
 /// The rows of one application in a file, with their line numbers.
+#[derive(Debug)]
 struct Group {
     case: RawCase,
     lines: Vec<u32>,

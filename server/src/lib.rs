@@ -6,6 +6,7 @@ pub mod answers;
 pub mod api;
 pub mod api_tokens;
 pub mod audit;
+pub mod authenticator;
 pub mod cases;
 pub mod casework;
 pub mod cli;

@@ -46,6 +46,6 @@ pub use password::{Password, PasswordError};
 pub use person_name::{PersonName, PersonNameError};
 pub use relationship::{Relationship, RelationshipError};
 pub use role::Role;
-pub use session::{CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
+pub use session::{AuthenticatorOutcome, AuthenticatorSetup, CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
 pub use sex::{Sex, SexError};
 pub use uci::{Uci, UciError};

@@ -23,6 +23,22 @@ pub struct Viewer {
     pub idle_timeout_minutes: u32,
     /// …with a warning this many minutes before.
     pub idle_warning_minutes: u32,
+    /// The second factor comes from an authenticator app, not by email.
+    pub uses_authenticator: bool,
+}
+
+/// What an authenticator app needs to be set up: the secret as a QR code and as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthenticatorSetup {
+    pub secret: String,
+    pub qr_png_base64: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthenticatorOutcome {
+    /// In use; these recovery codes are shown once.
+    Confirmed { recovery_codes: Vec<String> },
+    Invalid(Vec<FieldError>),
 }
 
 /// The answer to a sign-in, a password change or a code.

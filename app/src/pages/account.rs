@@ -1,11 +1,11 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
 use super::PageTitle;
-use crate::components::{ErrorNotice, GoToSignIn};
-use crate::domain::{Profile, Stage};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn};
+use crate::domain::{AuthenticatorOutcome, FieldError, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, my_profile, my_profiles, SignOut};
+use crate::session::{current_viewer, my_profile, my_profiles, ConfirmAuthenticator, SignOut, StartAuthenticator};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -51,6 +51,13 @@ pub fn AccountPage() -> impl IntoView {
                         <h2>{t!(i18n, account.staff)}</h2>
                         <p><a href=move || routes::officer_cases(i18n.get_locale())>{t!(i18n, account.cases_link)}</a></p>
                     })}
+                    <p>
+                        {if viewer.uses_authenticator {
+                            t!(i18n, account.authenticator_on).into_any()
+                        } else {
+                            view! { <a href=move || routes::authenticator(i18n.get_locale())>{t!(i18n, account.authenticator_link)}</a> }.into_any()
+                        }}
+                    </p>
                     <div class="sign-out">
                         <ActionForm action=sign_out>
                             <input type="hidden" name="everywhere" value="false" />
@@ -125,5 +132,52 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{date}</dd> })}
         </dl>
         <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+    }
+}
+
+/// `/{lang}/account/authenticator`: set up an authenticator app; a first code
+/// confirms it, then the recovery codes are shown once.
+#[component]
+pub fn AuthenticatorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let start = ServerAction::<StartAuthenticator>::new();
+    let confirm = ServerAction::<ConfirmAuthenticator>::new();
+    let errors = Signal::derive(move || match confirm.value().get() {
+        Some(Ok(AuthenticatorOutcome::Invalid(errors))) => errors,
+        Some(Err(error)) => vec![FieldError::new("", error.key())],
+        _ => Vec::new(),
+    });
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, account.app_title).to_owned()) />
+        <h1>{t!(i18n, account.app_title)}</h1>
+        {move || match (confirm.value().get(), start.value().get()) {
+            (Some(Ok(AuthenticatorOutcome::Confirmed { recovery_codes })), _) => view! {
+                <p class="notice" role="status">{t!(i18n, account.app_done)}</p>
+                <ul class="recovery-codes">{recovery_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}</ul>
+                <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+            }.into_any(),
+            (_, Some(Ok(setup))) => view! {
+                <p>{t!(i18n, account.app_scan)}</p>
+                <img class="qr" src=format!("data:image/png;base64,{}", setup.qr_png_base64) alt=move || t_string!(i18n, account.app_qr) width="200" height="200" />
+                <p><code class="totp-secret">{setup.secret}</code></p>
+                <ErrorSummary errors />
+                <ActionForm action=confirm attr:novalidate=true>
+                    <div class="form-group">
+                        <label for="code">{t!(i18n, account.app_code)}</label>
+                        <FieldMessage errors field="code".to_owned() />
+                        <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" />
+                    </div>
+                    <button type="submit" class="button" disabled=move || confirm.pending().get()>{t!(i18n, account.app_confirm)}</button>
+                </ActionForm>
+            }.into_any(),
+            (_, Some(Err(AppError::SignInRequired))) => view! { <GoToSignIn /> }.into_any(),
+            (_, failed) => view! {
+                {failed.and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
+                <p>{t!(i18n, account.app_intro)}</p>
+                <ActionForm action=start>
+                    <button type="submit" class="button" disabled=move || start.pending().get()>{t!(i18n, account.app_start)}</button>
+                </ActionForm>
+            }.into_any(),
+        }}
     }
 }

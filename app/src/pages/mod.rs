@@ -12,7 +12,7 @@ mod password_reset;
 mod photo_check;
 mod sign_in;
 
-pub use account::{AccountPage, ProfilePage};
+pub use account::{AccountPage, AuthenticatorPage, ProfilePage};
 pub use home::HomePage;
 pub use invitation::InvitationPage;
 pub use language_splash::LanguageSplash;

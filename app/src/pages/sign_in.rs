@@ -5,7 +5,7 @@ use crate::components::{ErrorSummary, FieldMessage, NewPasswordFields};
 use crate::domain::{FieldError, StepOutcome};
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{ChangePassword, SignIn, VerifyCode};
+use crate::session::{current_viewer, ChangePassword, SignIn, VerifyCode};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_navigate;
@@ -95,20 +95,25 @@ pub fn VerifyPage() -> impl IntoView {
     let action = ServerAction::<VerifyCode>::new();
     let errors = follow(action);
     let expired = move || errors.with(|e| e.iter().any(|e| e.key == crate::domain::ErrorKey::CodeExpired));
+    let viewer = Resource::new(|| (), |_| current_viewer());
+    let app = move || viewer.get().and_then(Result::ok).flatten().is_some_and(|v| v.uses_authenticator);
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, signin.verify_title).to_owned()) />
         <h1>{t!(i18n, signin.verify_title)}</h1>
-        <p>{t!(i18n, signin.verify_intro)}</p>
+        <Transition>
+            <p>{move || if app() { t_string!(i18n, signin.verify_app_intro) } else { t_string!(i18n, signin.verify_intro) }}</p>
+        </Transition>
         <ErrorSummary errors />
         <Show when=expired>
             <p><a href=move || routes::sign_in(i18n.get_locale())>{t!(i18n, signin.again)}</a></p>
         </Show>
         <ActionForm action attr:class="verify-form" attr:novalidate=true>
             <div class="form-group">
-                <label for="code">{t!(i18n, signin.code)}</label>
+                <label for="code">
+                    <Transition>{move || if app() { t_string!(i18n, signin.code_app) } else { t_string!(i18n, signin.code) }}</Transition>
+                </label>
                 <FieldMessage errors field="code".to_owned() />
-                <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code"
-                    pattern="[0-9]*" maxlength="6" class="code-input" />
+                <input type="text" id="code" name="code" autocomplete="one-time-code" class="code-input" />
             </div>
             <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, signin.verify_submit)}</button>
         </ActionForm>

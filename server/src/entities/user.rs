@@ -14,6 +14,10 @@ pub struct Model {
     pub must_change_password: bool,
     pub temporary_password_expires_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
+    /// The authenticator app's shared secret (base32), once set up.
+    pub totp_secret: Option<String>,
+    /// A secret shown for setting up, until a first code confirms it.
+    pub totp_pending_secret: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

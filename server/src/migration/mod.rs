@@ -7,6 +7,7 @@ mod m20261126_000002_create_outbox;
 mod m20261126_000003_create_audit_events;
 mod m20261126_000004_create_sessions;
 mod m20261126_000005_create_password_resets;
+mod m20261126_000006_add_authenticator;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_create_audit_events::Migration),
             Box::new(m20261126_000004_create_sessions::Migration),
             Box::new(m20261126_000005_create_password_resets::Migration),
+            Box::new(m20261126_000006_add_authenticator::Migration),
         ]
     }
 }

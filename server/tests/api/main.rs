@@ -3,6 +3,7 @@
 mod helpers;
 
 mod cases_api;
+mod casework;
 mod cli;
 mod database;
 mod invitations;

@@ -31,6 +31,17 @@ async fn applicant(app: &TestApp) -> String {
     officers::create(&app.db, &email, &name, Role::Applicant, 14).await.unwrap().password.expose_secret().to_owned()
 }
 
+/// The one-time code of the newest email, as the person reads it on the outbox page.
+async fn emailed_code(app: &TestApp) -> String {
+    wait_until("the code is sent", || async {
+        outbox_message::Entity::find().all(&app.db).await.unwrap().iter().any(|m| m.subject.contains("one-time code") && m.sent_at.is_some())
+    })
+    .await;
+    let page = app.get("/dev/outbox").await.text().await.unwrap();
+    let at = page.find("is:").expect("a code in the email");
+    page[at..].chars().filter(char::is_ascii_digit).take(6).collect()
+}
+
 fn error_key(outcome: &Value) -> &str {
     outcome["Invalid"][0]["key"].as_str().unwrap_or_default()
 }
@@ -63,13 +74,7 @@ on_both_databases! {
         assert!(stored.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
 
         // The code arrives by email; a wrong one is refused, the right one signs in.
-        wait_until("the code is sent", || async {
-            outbox_message::Entity::find().all(&app.db).await.unwrap().iter().any(|m| m.subject.contains("one-time code") && m.sent_at.is_some())
-        })
-        .await;
-        let page = app.get("/dev/outbox").await.text().await.unwrap();
-        let at = page.find("is:").unwrap();
-        let code: String = page[at..].chars().filter(char::is_ascii_digit).take(6).collect();
+        let code = emailed_code(&app).await;
         let (_, outcome) = call(&app, &client, "verify", &[("code", "000000")]).await;
         assert_eq!(error_key(&outcome), if code == "000000" { "" } else { "code_invalid" });
         let (_, outcome) = call(&app, &client, "verify", &[("code", &code)]).await;
@@ -108,5 +113,68 @@ on_both_databases! {
             .await
             .unwrap();
         assert_eq!(failures.len(), 10);
+    }
+}
+
+/// Signs the applicant in fully (temporary password, new password, emailed code).
+async fn signed_in(app: &TestApp, client: &reqwest::Client) {
+    let temporary = applicant(app).await;
+    call(app, client, "sign-in", &[("username", "mai.nguyen@example.com"), ("password", &temporary)]).await;
+    let (_, outcome) = call(app, client, "change-password", &[("new_password", "maple kettle orbit lantern"), ("new_password_again", "maple kettle orbit lantern")]).await;
+    assert_eq!(outcome, json!({ "Next": "SecondFactor" }));
+    let code = emailed_code(app).await;
+    let (_, outcome) = call(app, client, "verify", &[("code", &code)]).await;
+    assert_eq!(outcome, json!({ "Next": "Active" }));
+}
+
+fn app_code(secret: &str) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().unwrap();
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "mai.nguyen@example.com".into())
+        .unwrap()
+        .generate_current()
+        .unwrap()
+}
+
+async fn me(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> Value {
+    let response = client
+        .post(format!("{}/api/me/{endpoint}", app.address))
+        .header("Accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    response.json().await.unwrap()
+}
+
+on_both_databases! {
+    async fn an_authenticator_app_replaces_the_emailed_code_with_single_use_recovery_codes(app) {
+        let client = browser();
+        signed_in(&app, &client).await;
+        let setup = me(&app, &client, "authenticator/start", &[]).await;
+        let secret = setup["secret"].as_str().unwrap().to_owned();
+        assert!(!setup["qr_png_base64"].as_str().unwrap().is_empty());
+        let wrong = me(&app, &client, "authenticator/confirm", &[("code", "12345")]).await;
+        assert_eq!(error_key(&wrong), "code_invalid");
+        let confirmed = me(&app, &client, "authenticator/confirm", &[("code", &app_code(&secret))]).await;
+        let codes: Vec<String> = serde_json::from_value(confirmed["Confirmed"]["recovery_codes"].clone()).unwrap();
+        assert_eq!(codes.len(), 5);
+
+        let emails_before = outbox_message::Entity::find().all(&app.db).await.unwrap().len();
+        for (second, reuse) in [(app_code(&secret), false), (codes[0].clone(), false), (codes[0].clone(), true)] {
+            let client = browser();
+            let (_, outcome) = call(&app, &client, "sign-in", &[("username", "mai.nguyen@example.com"), ("password", "maple kettle orbit lantern")]).await;
+            assert_eq!(outcome, json!({ "Next": "SecondFactor" }));
+            let (_, outcome) = call(&app, &client, "verify", &[("code", &second)]).await;
+            if reuse {
+                assert_eq!(error_key(&outcome), "code_invalid", "a recovery code works once");
+            } else {
+                assert_eq!(outcome, json!({ "Next": "Active" }), "{second}");
+            }
+        }
+        let emails_after = outbox_message::Entity::find().all(&app.db).await.unwrap().len();
+        assert_eq!(emails_before, emails_after, "no code is emailed once the app is set up");
+        let stored = user::Entity::find().filter(user::Column::Email.eq("mai.nguyen@example.com")).one(&app.db).await.unwrap().unwrap();
+        assert_eq!(stored.totp_secret.as_deref(), Some(secret.as_str()));
+        assert_eq!(stored.totp_pending_secret, None);
     }
 }

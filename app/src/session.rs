@@ -153,7 +153,7 @@ pub(crate) mod server {
     /// The fully signed-in person, or the reason they may not go on.
     pub async fn signed_in() -> Result<(Services, Viewer), AppError> {
         let services = services()?;
-        let token = cookie().await.ok_or(AppError::SignInRequired.with_status())?;
+        let token = cookie().await.ok_or_else(|| AppError::SignInRequired.with_status())?;
         match services.accounts.viewer(&token).await.map_err(AppError::with_status)? {
             Some(viewer) if viewer.stage == Stage::Active => Ok((services, viewer)),
             _ => Err(AppError::SignInRequired.with_status()),

@@ -3,6 +3,10 @@ import { ageInvitations, email, gotoHydrated, invitationLink as link, sendCase, 
 
 const text = {
   en: {
+    signIn: 'Sign in', username: 'Username (your email address)', password_: 'Password', submit: 'Sign in',
+    choosePassword: 'Choose your password', newPassword: 'New password', again: 'New password, again', save: 'Save my password',
+    code: '6-digit code', next: 'Continue', account: 'Your account', codeLine: /is:\s+(\d{6})/,
+    weak: 'This password is too common or too easy to guess',
     title: 'Your invitation to the PR Confirmation Portal',
     summary: 'Check these answers',
     choose: 'Choose whether you want to use the portal.',
@@ -18,6 +22,10 @@ const text = {
     password: 'Temporary password:',
   },
   fr: {
+    signIn: 'Se connecter', username: 'Nom d’utilisateur (votre adresse courriel)', password_: 'Mot de passe', submit: 'Se connecter',
+    choosePassword: 'Choisissez votre mot de passe', newPassword: 'Nouveau mot de passe', again: 'Nouveau mot de passe, de nouveau',
+    save: 'Enregistrer mon mot de passe', code: 'Code de 6 chiffres', next: 'Continuer', account: 'Votre compte',
+    codeLine: /est :\s+(\d{6})/, weak: 'Ce mot de passe est trop courant ou trop facile à deviner',
     title: 'Votre invitation au Portail de confirmation de la RP',
     summary: 'Vérifiez ces réponses',
     choose: 'Indiquez si vous souhaitez utiliser le portail.',
@@ -38,10 +46,12 @@ for (const lang of ['en', 'fr'] as const) {
   const t = text[lang];
 
   test(`a family of three answers its invitation and two accounts are emailed (${lang})`, async ({ page, request }, testInfo) => {
+    // A whole journey through several pages and emails.
+    test.slow();
     const { number, tag } = unique();
     await sendCase(request, testInfo, number, tag);
     const invitation = await email(page, `mai.${tag}@example.com`);
-    expect(invitation).toContain('Permanent Residence Portal');
+    expect(invitation).toContain('PR Confirmation Portal');
     const path = link(invitation, lang);
 
     await gotoHydrated(page, path);
@@ -73,18 +83,59 @@ for (const lang of ['en', 'fr'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.ready);
     await expect(page.locator('.accounts li')).toHaveText([`mai.${tag}@example.com`, `luc.${tag}@example.com`]);
 
+    const passwords: string[] = [];
     for (const adult of [`mai.${tag}@example.com`, `luc.${tag}@example.com`]) {
       const account = await email(page, adult, 'Your PR Confirmation Portal account');
       expect(account).toContain(`${adult}`);
-      expect(account).toMatch(new RegExp(`${t.password} [A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}`));
+      const line = account.match(new RegExp(`${t.password} ([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4})`));
+      expect(line, account).not.toBeNull();
+      passwords.push(line![1]);
     }
 
     // The link works once.
     await gotoHydrated(page, path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.used);
+
+    // First sign-in: the temporary password, a new one, the emailed code, then home.
+    const [principal, maiPassword] = [`mai.${tag}@example.com`, passwords[0]];
+    await gotoHydrated(page, `/${lang}/sign-in`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.signIn);
+    await page.getByLabel(t.username).fill(principal);
+    await page.getByLabel(t.password_, { exact: true }).fill(maiPassword);
+    await page.getByRole('button', { name: t.submit }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/change-password$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.choosePassword);
+    // A common password is refused on its field, whatever its length.
+    await page.getByLabel(t.newPassword, { exact: true }).fill('password1234');
+    await page.getByLabel(t.again).fill('password1234');
+    await page.getByRole('button', { name: t.save }).click();
+    await expect(page.locator('.field-error').first()).toContainText(t.weak);
+    await page.getByLabel(t.newPassword, { exact: true }).fill('maple kettle orbit lantern');
+    await expect(page.locator('meter')).toHaveAttribute('value', /[34]/);
+    await page.getByLabel(t.again).fill('maple kettle orbit lantern');
+    await page.getByRole('button', { name: t.save }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/verify$`));
+    const code = (await email(page, principal, 'one-time code')).match(t.codeLine)![1];
+    await gotoHydrated(page, `/${lang}/verify`);
+    await page.getByLabel(t.code).fill(code);
+    await page.getByRole('button', { name: t.next }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
+    await expect(page.locator('.signed-in-as')).toContainText('Thị Mai Nguyễn');
+    // Her own profile and her child's, not her spouse's: he has his own account.
+    await expect(page.locator('.profiles li')).toHaveText(['Thị Mai Nguyễn', 'Anh Tremblay']);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'portal_session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Lax');
   });
 
   test(`an expired link says what to do (${lang})`, async ({ page, request }, testInfo) => {
+    // A whole journey through several pages and emails.
+    test.slow();
     const { number, tag } = unique();
     await sendCase(request, testInfo, number, tag);
     const path = link(await email(page, `mai.${tag}@example.com`), lang);
@@ -103,6 +154,8 @@ for (const lang of ['en', 'fr'] as const) {
 }
 
 test('declining sends the case to the paper route', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { number, tag } = unique();
   await sendCase(request, testInfo, number, tag);
   const path = link(await email(page, `mai.${tag}@example.com`), 'en');

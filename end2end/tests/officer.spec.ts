@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { createOfficer, email, gotoHydrated, invitationLink, signInFirstTime, unique } from './helpers';
 
 test('an officer imports a file of cases, sees a report per row, and re-sends an invitation', async ({ page }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { tag } = unique();
   const officer = createOfficer(testInfo, tag);
   await signInFirstTime(page, officer.address, officer.password, 'granite puffin evening lamp');
@@ -42,6 +44,8 @@ test('an officer imports a file of cases, sees a report per row, and re-sends an
 });
 
 test('an officer enters a case by hand; mistakes are named on their fields', async ({ page }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { tag, number } = unique();
   const officer = createOfficer(testInfo, tag);
   await signInFirstTime(page, officer.address, officer.password, 'harbour tulip sixteen owls');
@@ -65,7 +69,7 @@ test('an officer enters a case by hand; mistakes are named on their fields', asy
   await person.getByLabel('Email address').fill(`lucia.${tag}@example.com`);
   await person.getByLabel('Relationship to the principal applicant').selectOption('principal');
   await page.getByRole('button', { name: 'Save and send the invitation' }).click();
-  await expect(page.getByRole('status')).toContainText(number);
+  await expect(page.locator('.notice')).toContainText(number);
   await email(page, `lucia.${tag}@example.com`);
 });
 

@@ -23,66 +23,13 @@ async function familyWithAccounts(page: Page, request: APIRequestContext, testIn
   return { mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
 }
 
-const text = {
-  en: {
-    signIn: 'Sign in', username: 'Username (your email address)', password: 'Password', submit: 'Sign in',
-    choose: 'Choose your password', newPassword: 'New password', again: 'New password, again', save: 'Save my password',
-    code: '6-digit code', next: 'Continue', account: 'Your account', codeLine: /is:\s+(\d{6})/,
-    weak: 'This password is too common or too easy to guess',
-  },
-  fr: {
-    signIn: 'Se connecter', username: 'Nom d’utilisateur (votre adresse courriel)', password: 'Mot de passe', submit: 'Se connecter',
-    choose: 'Choisissez votre mot de passe', newPassword: 'Nouveau mot de passe', again: 'Nouveau mot de passe, de nouveau',
-    save: 'Enregistrer mon mot de passe', code: 'Code de 6 chiffres', next: 'Continuer', account: 'Votre compte',
-    codeLine: /est :\s+(\d{6})/, weak: 'Ce mot de passe est trop courant ou trop facile à deviner',
-  },
-} as const;
-
-for (const lang of ['en', 'fr'] as const) {
-  const t = text[lang];
-  test(`first sign-in: temporary password, a new one, the emailed code, then home (${lang})`, async ({ page, request }, testInfo) => {
-    const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
-
-    await gotoHydrated(page, `/${lang}/sign-in`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.signIn);
-    await page.getByLabel(t.username).fill(mai);
-    await page.getByLabel(t.password, { exact: true }).fill(maiPassword);
-    await page.getByRole('button', { name: t.submit }).click();
-
-    await expect(page).toHaveURL(new RegExp(`/${lang}/change-password$`));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.choose);
-    // A common password is refused on its field, whatever its length.
-    await page.getByLabel(t.newPassword, { exact: true }).fill('password1234');
-    await page.getByLabel(t.again).fill('password1234');
-    await page.getByRole('button', { name: t.save }).click();
-    await expect(page.locator('.field-error').first()).toContainText(t.weak);
-    await page.getByLabel(t.newPassword, { exact: true }).fill('maple kettle orbit lantern');
-    await expect(page.locator('meter')).toHaveAttribute('value', /[34]/);
-    await page.getByLabel(t.again).fill('maple kettle orbit lantern');
-    await page.getByRole('button', { name: t.save }).click();
-
-    await expect(page).toHaveURL(new RegExp(`/${lang}/verify$`));
-    const code = (await email(page, mai, 'one-time code')).match(t.codeLine)![1];
-    await gotoHydrated(page, `/${lang}/verify`);
-    await page.getByLabel(t.code).fill(code);
-    await page.getByRole('button', { name: t.next }).click();
-
-    await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
-    await expect(page.locator('.signed-in-as')).toContainText('Thị Mai Nguyễn');
-    // Her own profile and her child's, not her spouse's: he has his own account.
-    await expect(page.locator('.profiles li')).toHaveText(['Thị Mai Nguyễn', 'Anh Tremblay']);
-    const cookies = await page.context().cookies();
-    const session = cookies.find((c) => c.name === 'portal_session')!;
-    expect(session.httpOnly).toBe(true);
-    expect(session.sameSite).toBe('Lax');
-  });
-}
-
 test('an applicant reaches only their own profiles, and no officer page', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, mai, maiPassword, 'violet harbour seven trains');
 
+  await expect(page.locator('.profiles a')).toHaveCount(2);
   const own = await page.locator('.profiles a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   const ids = own.map((href) => Number(href.split('/').pop()));
   // Luc's profile sits between Mai's and Anh's on the application.
@@ -115,6 +62,8 @@ test('an applicant reaches only their own profiles, and no officer page', async 
 });
 
 test('five wrong passwords lock the account for 15 minutes', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await gotoHydrated(page, '/en/sign-in');
   for (let attempt = 1; attempt <= 4; attempt++) {
@@ -142,6 +91,8 @@ test('five wrong passwords lock the account for 15 minutes', async ({ page, requ
 });
 
 test('after 17 idle minutes a dialog offers more time; at 20 the session ends', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await page.clock.install();
   await signInFirstTime(page, luc, lucPassword, 'copper meadow quiet rocket');
@@ -159,10 +110,12 @@ test('after 17 idle minutes a dialog offers more time; at 20 the session ends', 
   await expect(dialog).toBeVisible();
   await page.clock.fastForward('03:00');
   await expect(page).toHaveURL(/\/en\/sign-in\?timed-out$/);
-  await expect(page.getByRole('status')).toContainText('You were signed out after a time without activity');
+  await expect(page.locator('.notice')).toContainText('You were signed out after a time without activity');
 });
 
 test('a forgotten password: a one-hour link by email, which never tells whether the address is known', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, mai, maiPassword, 'amber glacier pencil drum');
 
@@ -170,7 +123,7 @@ test('a forgotten password: a one-hour link by email, which never tells whether 
     await gotoHydrated(page, '/en/forgot-password');
     await page.getByLabel('Email address').fill(address);
     await page.getByRole('button', { name: 'Email me a link' }).click();
-    await expect(page.getByRole('status')).toHaveText(/If an account uses this address, we have emailed it a link/);
+    await expect(page.locator('.notice')).toHaveText(/If an account uses this address, we have emailed it a link/);
   }
   const body = await email(page, mai, 'Reset your PR Confirmation Portal password');
   const path = new URL(body.match(/https?:\/\/\S+\/en\/reset-password\/[A-Za-z0-9]+/)![0]).pathname;
@@ -178,7 +131,7 @@ test('a forgotten password: a one-hour link by email, which never tells whether 
   await page.getByLabel('New password', { exact: true }).fill('silver canyon tuesday kite');
   await page.getByLabel('New password, again').fill('silver canyon tuesday kite');
   await page.getByRole('button', { name: 'Save my new password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password is changed');
+  await expect(page.locator('.notice')).toContainText('Your password is changed');
 
   // Every device was signed out, and the link works once.
   await page.goto('/en/account');
@@ -198,6 +151,8 @@ test('a forgotten password: a one-hour link by email, which never tells whether 
 });
 
 test('an authenticator app replaces the emailed code', async ({ page, request }, testInfo) => {
+  // A whole journey through several pages and emails.
+  test.slow();
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, luc, lucPassword, 'pebble orchard violin sunrise');
   await page.getByRole('link', { name: 'Use an authenticator app instead of codes by email' }).click();

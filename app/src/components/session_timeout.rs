@@ -12,13 +12,17 @@ use leptos_router::hooks::use_navigate;
 pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoView {
     let i18n = use_i18n();
     let warning = RwSignal::new(false);
+    // Bumped to start the timers again ("stay signed in").
+    let generation = RwSignal::new(0u32);
     let dialog = NodeRef::<html::Div>::new();
-    let timers = StoredValue::new_local(Vec::<gloo_timers::callback::Timeout>::new());
     let navigate = use_navigate();
     let after_sign_out = navigate.clone();
     let sign_out = ServerAction::<SignOut>::new();
 
-    let arm = move || {
+    // Effects run only in the browser. Each run returns its timers; the next run
+    // drops them, which cancels them.
+    Effect::new(move |_: Option<Vec<gloo_timers::callback::Timeout>>| {
+        generation.track();
         let minute = 60_000;
         let warn_at = timeout_minutes.saturating_sub(warning_minutes) * minute;
         let navigate = navigate.clone();
@@ -26,20 +30,17 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
             warning.set(false);
             navigate(&format!("{}?timed-out", routes::sign_in(i18n.get_locale_untracked())), Default::default());
         };
-        // Replacing the timers drops, and so cancels, the previous ones.
-        timers.set_value(vec![
+        vec![
             gloo_timers::callback::Timeout::new(warn_at, move || warning.set(true)),
             gloo_timers::callback::Timeout::new(timeout_minutes * minute, timed_out),
-        ]);
-    };
+        ]
+    });
     Effect::new(move || {
         if let Some(Ok(())) = sign_out.value().get() {
             warning.set(false);
             after_sign_out(&routes::sign_in(i18n.get_locale_untracked()), Default::default());
         }
     });
-    let start = arm.clone();
-    Effect::new(move || start());
     Effect::new(move || {
         if warning.get() {
             if let Some(dialog) = dialog.get() {
@@ -49,7 +50,7 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
     });
     let stay = move |_| {
         warning.set(false);
-        arm();
+        generation.update(|g| *g += 1);
         // Any request to the server counts as activity there too.
         leptos::task::spawn_local(async {
             let _ = current_viewer().await;
@@ -63,10 +64,7 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
                     <h2 id="session-title">{t!(i18n, session.warning_title)}</h2>
                     <p id="session-body">{t!(i18n, session.warning_body, minutes = move || warning_minutes)}</p>
                     <div class="session-buttons">
-                        <button type="button" class="button" on:click={
-                            let stay = stay.clone();
-                            move |ev| stay(ev)
-                        }>{t!(i18n, session.stay)}</button>
+                        <button type="button" class="button" on:click=stay>{t!(i18n, session.stay)}</button>
                         <ActionForm action=sign_out>
                             <input type="hidden" name="everywhere" value="false" />
                             <button type="submit" class="button button-secondary">{t!(i18n, session.sign_out_now)}</button>

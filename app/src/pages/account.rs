@@ -5,7 +5,7 @@ use crate::domain::{AuthenticatorOutcome, FieldError, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, my_profile, my_profiles, ConfirmAuthenticator, SignOut, StartAuthenticator};
+use crate::session::{current_viewer, my_profile, my_profiles, start_authenticator, ConfirmAuthenticator, SignOut};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -140,7 +140,16 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
 #[component]
 pub fn AuthenticatorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let start = ServerAction::<StartAuthenticator>::new();
+    // A plain button: a form with no fields posts nothing the server function can read.
+    let setup = RwSignal::new(None::<Result<crate::domain::AuthenticatorSetup, AppError>>);
+    let starting = RwSignal::new(false);
+    let start = move |_| {
+        starting.set(true);
+        leptos::task::spawn_local(async move {
+            setup.set(Some(start_authenticator().await));
+            starting.set(false);
+        });
+    };
     let confirm = ServerAction::<ConfirmAuthenticator>::new();
     let errors = Signal::derive(move || match confirm.value().get() {
         Some(Ok(AuthenticatorOutcome::Invalid(errors))) => errors,
@@ -150,7 +159,7 @@ pub fn AuthenticatorPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, account.app_title).to_owned()) />
         <h1>{t!(i18n, account.app_title)}</h1>
-        {move || match (confirm.value().get(), start.value().get()) {
+        {move || match (confirm.value().get(), setup.get()) {
             (Some(Ok(AuthenticatorOutcome::Confirmed { recovery_codes })), _) => view! {
                 <p class="notice" role="status">{t!(i18n, account.app_done)}</p>
                 <ul class="recovery-codes">{recovery_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}</ul>
@@ -174,9 +183,7 @@ pub fn AuthenticatorPage() -> impl IntoView {
             (_, failed) => view! {
                 {failed.and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
                 <p>{t!(i18n, account.app_intro)}</p>
-                <ActionForm action=start>
-                    <button type="submit" class="button" disabled=move || start.pending().get()>{t!(i18n, account.app_start)}</button>
-                </ActionForm>
+                <button type="button" class="button" on:click=start disabled=move || starting.get()>{t!(i18n, account.app_start)}</button>
             }.into_any(),
         }}
     }

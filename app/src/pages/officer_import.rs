@@ -12,7 +12,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ImportCasesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let import = Action::new_local(|csv: &String| import_cases(csv.clone()));
+    let report = RwSignal::new(None::<Result<ImportReport, crate::error::AppError>>);
+    let pending = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(file) = document()
@@ -23,10 +24,12 @@ pub fn ImportCasesPage() -> impl IntoView {
         else {
             return;
         };
+        pending.set(true);
         leptos::task::spawn_local(async move {
             if let Ok(text) = gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
-                import.dispatch_local(text);
+                report.set(Some(import_cases(text).await));
             }
+            pending.set(false);
         });
     };
     view! {
@@ -38,9 +41,9 @@ pub fn ImportCasesPage() -> impl IntoView {
                 <label for="cases-file">{t!(i18n, cases.import_file)}</label>
                 <input type="file" id="cases-file" accept=".csv,text/csv" />
             </div>
-            <button type="submit" class="button" disabled=move || import.pending().get()>{t!(i18n, cases.import_submit)}</button>
+            <button type="submit" class="button" disabled=move || pending.get()>{t!(i18n, cases.import_submit)}</button>
         </form>
-        {move || match import.value().get() {
+        {move || match report.get() {
             Some(Ok(report)) => Some(view! { <Report report /> }.into_any()),
             Some(Err(error)) => Some(view! { <ErrorNotice error /> }.into_any()),
             None => None,

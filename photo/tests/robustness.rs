@@ -81,6 +81,6 @@ proptest! {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             image::Rgb([(state >> 56) as u8, (state >> 48) as u8, (state >> 40) as u8])
         });
-        prop_assert_eq!(check_image(&image, &mut detector()).len(), 8);
+        prop_assert_eq!(check_image(image, &mut detector()).len(), 8);
     }
 }

@@ -33,13 +33,14 @@ pub fn check_file(bytes: &[u8], detector: &mut FaceDetector) -> Report {
     inspect_file(bytes, detector).report
 }
 
-/// A file's report, with the photo's size and what was found in it when it could be decoded.
+/// A file's report, with the photo's size and what was found in it when it could
+/// be decoded; the browser's worker sends it to the page as JSON.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Inspection {
     pub report: Report,
     /// Width and height, once oriented.
     pub size: Option<(u32, u32)>,
     pub head: Option<Head>,
-    pub face: Option<Face>,
 }
 
 pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
@@ -55,7 +56,6 @@ pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
                 report: Report::new(checks),
                 size: Some((sample.width, sample.height)),
                 head: analysis.head,
-                face: analysis.face,
             }
         }
         Err(error) => {
@@ -66,7 +66,7 @@ pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
             };
             let mut checks = vec![Check::new(CheckId::Format, Fail).reason(reason).limit("JPEG or PNG"), size];
             checks.extend(PIXEL_CHECKS.iter().map(|&id| Check::skipped(id)));
-            Inspection { report: Report::new(checks), size: None, head: None, face: None }
+            Inspection { report: Report::new(checks), size: None, head: None }
         }
     }
 }
@@ -104,7 +104,7 @@ pub struct Analysis {
 }
 
 /// The head's extent, top to bottom, in the photo's pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Head {
     pub crown: f32,
     pub chin: f32,

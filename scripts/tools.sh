@@ -62,4 +62,21 @@ ensure_test_tools() {
 build_site() {
   say "Building the portal (server and WebAssembly, release)"
   cargo leptos build --release --precompress
+  build_photo_worker
+}
+
+# The photo checks' own WebAssembly, run in a Web Worker that only the photo-check
+# component starts (so no page's bundle carries the engine). cargo-leptos empties
+# the site folder when it builds, so this comes after it.
+build_photo_worker() {
+  say "Building the photo checker's worker (WebAssembly, release)"
+  cargo build -p photo-worker --target wasm32-unknown-unknown --profile worker-release
+  local out=target/site/photo-worker
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" \
+    target/wasm32-unknown-unknown/worker-release/photo_worker.wasm
+  # For speed rather than size: the checks are the time the person waits.
+  wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$out/photo_worker_bg.wasm" -o "$out/photo_worker_bg.wasm"
+  cp photo-worker/worker.js "$out/"
 }

@@ -83,3 +83,25 @@ test('the crop tool frames a wider photo so that it passes', async ({ page }) =>
   const download = page.getByRole('link', { name: 'Download the cropped photo' });
   await expect(download).toHaveAttribute('download', 'pr-card-photo.jpg');
 });
+
+test('the checks run in a Web Worker that only the photo-check page starts', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await gotoHydrated(page, '/en/');
+  expect(workers).toEqual([]);
+  await gotoHydrated(page, '/en/photo-check');
+  await expect.poll(() => workers).toEqual(['/photo-worker/worker.js']);
+  await choose(page, 'astronaut_good.jpg');
+  await expect(page.locator('li.check-pass')).toHaveCount(10);
+});
+
+test('choosing the same file again checks it again', async ({ page }) => {
+  await gotoHydrated(page, '/en/photo-check');
+  await choose(page, 'astronaut_glare_cheek.jpg');
+  // The input is emptied once the photo is taken, so the same choice is a change.
+  await expect(page.locator('#photo-file')).toHaveValue('');
+  await page.locator('.photo-results').evaluate((results) => results.setAttribute('data-seen', ''));
+  await choose(page, 'astronaut_glare_cheek.jpg');
+  await expect(page.locator('.photo-results:not([data-seen])')).toBeVisible();
+  await expect(page.locator('li[data-check="glare"]')).toHaveClass(/check-fail/);
+});

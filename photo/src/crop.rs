@@ -63,19 +63,29 @@ pub fn propose_crop(head: Head, image_width: u32, image_height: u32) -> Crop {
         .fitted(image_width, image_height)
 }
 
+impl Crop {
+    /// The frame in whole pixels of a photo of this size (x, y, width, height),
+    /// if it can make a photo IRCC accepts: the browser asks this before the
+    /// pixels are cut, which needs none.
+    pub fn pixels(self, image_width: u32, image_height: u32) -> Result<(u32, u32, u32, u32), CropError> {
+        let (iw, ih) = (image_width, image_height);
+        let (x, y) = (self.x.round() as i64, self.y.round() as i64);
+        let (w, h) = (self.width.round() as i64, self.height.round() as i64);
+        if x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > i64::from(iw) + 1 || y + h > i64::from(ih) + 1 {
+            return Err(CropError::OutsidePhoto);
+        }
+        let (x, y) = (x as u32, y as u32);
+        let (w, h) = ((w as u32).min(iw - x), (h as u32).min(ih - y));
+        if w < rules::MIN_WIDTH || h < rules::MIN_HEIGHT {
+            return Err(CropError::TooSmall);
+        }
+        Ok((x, y, w, h))
+    }
+}
+
 /// Cuts the frame out and scales it down (never up) to fit 2000 × 2800.
 pub fn apply_crop(image: &RgbImage, crop: Crop) -> Result<RgbImage, CropError> {
-    let (iw, ih) = image.dimensions();
-    let (x, y) = (crop.x.round() as i64, crop.y.round() as i64);
-    let (w, h) = (crop.width.round() as i64, crop.height.round() as i64);
-    if x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > i64::from(iw) + 1 || y + h > i64::from(ih) + 1 {
-        return Err(CropError::OutsidePhoto);
-    }
-    let (x, y) = (x as u32, y as u32);
-    let (w, h) = ((w as u32).min(iw - x), (h as u32).min(ih - y));
-    if w < rules::MIN_WIDTH || h < rules::MIN_HEIGHT {
-        return Err(CropError::TooSmall);
-    }
+    let (x, y, w, h) = crop.pixels(image.width(), image.height())?;
     let cut = image::imageops::crop_imm(image, x, y, w, h).to_image();
     if w <= rules::MAX_WIDTH && h <= rules::MAX_HEIGHT {
         return Ok(cut);

@@ -1,6 +1,7 @@
 //! Reading a photo file: the format from its bytes, limits against decompression
 //! bombs, and the EXIF orientation applied so the pixels stand as the person sees them.
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use crate::rules;
+use image::{imageops, metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use std::io::Cursor;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -69,6 +70,85 @@ pub fn decode(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, RgbImage), 
         image.apply_orientation(orientation);
     }
     Ok((format, image.into_rgb8()))
+}
+
+/// A photo as the checks see it: its own size, and a copy reduced by a power of two
+/// whose shorter side stays at least as long as the narrowest photo IRCC accepts, so
+/// every photo is measured at no less than the resolution a compliant one may have.
+pub struct Sample {
+    /// The photo's size, once oriented.
+    pub width: u32,
+    pub height: u32,
+    /// Photo pixels per pixel of the copy, across and down: 1, 2, 4 or 8.
+    pub reduction: u32,
+    /// The reduced copy, oriented.
+    pub pixels: RgbImage,
+}
+
+/// The largest reduction (1, 2, 4 or 8) that keeps the shorter side at least `MIN_WIDTH` long.
+pub fn reduction_for(width: u32, height: u32) -> u32 {
+    let short = width.min(height);
+    [8, 4, 2].into_iter().find(|&r| short.div_ceil(r) >= rules::MIN_WIDTH).unwrap_or(1)
+}
+
+/// Decodes the reduced copy the checks measure. A JPEG is reduced while it is
+/// decoded (by a smaller inverse DCT), so a 12-megapixel photo never exists in full;
+/// other files are decoded fully, then reduced.
+pub fn decode_sample(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, Sample), DecodeError> {
+    if sniff(bytes) == Some(Format::Jpeg) {
+        if let Some(sample) = decode_jpeg_reduced(bytes, limits)? {
+            return Ok((Format::Jpeg, sample));
+        }
+    }
+    decode(bytes, limits).map(|(format, image)| (format, Sample::new(image)))
+}
+
+impl Sample {
+    /// The sample of pixels decoded in full.
+    pub fn new(image: RgbImage) -> Self {
+        let (width, height) = image.dimensions();
+        let reduction = reduction_for(width, height);
+        let pixels = if reduction == 1 {
+            image
+        } else {
+            imageops::thumbnail(&image, width.div_ceil(reduction), height.div_ceil(reduction))
+        };
+        Sample { width, height, reduction, pixels }
+    }
+}
+
+/// `None` when this decoder cannot read the file (12-bit or CMYK JPEGs, damage): the
+/// general decoder then reads it, or says why it cannot.
+fn decode_jpeg_reduced(bytes: &[u8], limits: DecodeLimits) -> Result<Option<Sample>, DecodeError> {
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    // The largest request gives the full size.
+    let Ok((full_w, full_h)) = decoder.scale(u16::MAX, u16::MAX) else { return Ok(None) };
+    let (width, height) = (u32::from(full_w), u32::from(full_h));
+    if width > limits.max_side || height > limits.max_side || u64::from(width) * u64::from(height) > limits.max_pixels {
+        return Err(DecodeError::TooLarge);
+    }
+    let reduction = reduction_for(width, height);
+    let Ok((w, h)) = decoder.scale(width.div_ceil(reduction) as u16, height.div_ceil(reduction) as u16) else {
+        return Ok(None);
+    };
+    let (w, h) = (u32::from(w), u32::from(h));
+    decoder.set_max_decoding_buffer_size(usize::try_from(limits.max_pixels * 4).unwrap_or(usize::MAX));
+    let Ok(raw) = decoder.decode() else { return Ok(None) };
+    let pixels = match raw.len().checked_div((w * h) as usize) {
+        Some(3) => RgbImage::from_raw(w, h, raw).map(DynamicImage::ImageRgb8),
+        Some(1) => image::GrayImage::from_raw(w, h, raw).map(DynamicImage::ImageLuma8),
+        _ => None,
+    };
+    let Some(mut pixels) = pixels else { return Ok(None) };
+    let orientation = decoder.exif_data().and_then(Orientation::from_exif_chunk).unwrap_or(Orientation::NoTransforms);
+    pixels.apply_orientation(orientation);
+    let (width, height) = match orientation {
+        Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH => {
+            (height, width)
+        }
+        _ => (width, height),
+    };
+    Ok(Some(Sample { width, height, reduction, pixels: pixels.into_rgb8() }))
 }
 
 fn classify(error: image::ImageError) -> DecodeError {

@@ -3,11 +3,16 @@
 use image::{imageops, GrayImage, RgbImage};
 use rustface::{Detector, ImageData};
 
-/// Faces are looked for on a copy whose longer side is at most this many pixels:
-/// enough for a face that fills a passport-style photo, and fast in the browser.
-const DETECTION_SIDE: u32 = 640;
-/// The detector's smallest window.
-const MIN_WINDOW: u32 = 20;
+/// The detector's window: rustface 0.1.7 ignores its minimum face size and scans
+/// from the image's own scale down, so the smallest face it finds is this many
+/// pixels of the copy it is given, and that copy's size sets the cost.
+const WINDOW: f32 = 40.0;
+/// A compliant photo's face is large: faces are first looked for on a small copy,
+/// down to a quarter of its shorter side; only when none is found, on a larger copy
+/// down to 9 % (a 640 × 457 copy of a 5:7 photo; smaller than that, no crop of the
+/// photo could make the head large enough).
+const COARSE: f32 = 0.25;
+const FINE: f32 = 0.09;
 
 #[derive(Debug, thiserror::Error)]
 #[error("the face model could not be read")]
@@ -41,20 +46,29 @@ impl FaceDetector {
         detector.set_score_thresh(2.0);
         detector.set_pyramid_scale_factor(0.8);
         detector.set_slide_window_step(4, 4);
-        detector.set_min_face_size(MIN_WINDOW);
         Ok(Self { detector })
     }
 
     /// Every face found, largest first.
     pub fn detect(&mut self, image: &RgbImage) -> Vec<Face> {
+        let mut faces = self.search(image, COARSE, false);
+        if faces.is_empty() {
+            faces = self.search(image, FINE, true);
+        }
+        faces.sort_by(|a, b| (b.width * b.height).total_cmp(&(a.width * a.height)));
+        faces
+    }
+
+    /// Faces down to `min_face` of the image's shorter side, in the image's pixels.
+    fn search(&mut self, image: &RgbImage, min_face: f32, equalised_too: bool) -> Vec<Face> {
         let (width, height) = image.dimensions();
-        let scale = (DETECTION_SIDE as f32 / width.max(height) as f32).min(1.0);
+        let scale = (WINDOW / (min_face * width.min(height) as f32)).min(1.0);
         let (w, h) = (
             ((width as f32 * scale).round() as u32).max(1),
             ((height as f32 * scale).round() as u32).max(1),
         );
         // The detector panics on images smaller than its window.
-        if w < MIN_WINDOW || h < MIN_WINDOW {
+        if w < WINDOW as u32 || h < WINDOW as u32 {
             return Vec::new();
         }
         // Shrink first (a fast box filter), then convert: the grey copy is then small.
@@ -63,15 +77,14 @@ impl FaceDetector {
         } else {
             imageops::grayscale(image)
         };
-        self.detector.set_min_face_size(MIN_WINDOW.max(w.min(h) / 10));
         let mut found = self.detector.detect(&ImageData::new(gray.as_raw(), w, h));
-        if found.is_empty() {
+        if found.is_empty() && equalised_too {
             // Over- or under-exposure flattens the features the cascade looks
             // for; spreading the grey levels brings them back.
             let equalised = equalise(&gray);
             found = self.detector.detect(&ImageData::new(equalised.as_raw(), w, h));
         }
-        let mut faces: Vec<Face> = found
+        found
             .into_iter()
             .map(|info| {
                 let b = info.bbox();
@@ -83,9 +96,7 @@ impl FaceDetector {
                     score: info.score(),
                 }
             })
-            .collect();
-        faces.sort_by(|a, b| (b.width * b.height).total_cmp(&(a.width * a.height)));
-        faces
+            .collect()
     }
 }
 

@@ -10,7 +10,7 @@ mod report;
 pub mod rules;
 
 pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError, CROWN_MARGIN, HEAD_SHARE};
-pub use decode::{decode, sniff, DecodeError, DecodeLimits, Format};
+pub use decode::{decode, decode_sample, reduction_for, sniff, DecodeError, DecodeLimits, Format, Sample};
 pub use face::{Face, FaceDetector, ModelError};
 pub use report::{Check, CheckId, Report, Status, Value, Verdict};
 /// The image types of the API, for callers that keep decoded photos.
@@ -33,24 +33,30 @@ pub fn check_file(bytes: &[u8], detector: &mut FaceDetector) -> Report {
     inspect_file(bytes, detector).report
 }
 
-/// A file's report, with its pixels and what was found in them when it could be decoded.
+/// A file's report, with the photo's size and what was found in it when it could
+/// be decoded; the browser's worker sends it to the page as JSON.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Inspection {
     pub report: Report,
-    pub image: Option<RgbImage>,
+    /// Width and height, once oriented.
+    pub size: Option<(u32, u32)>,
     pub head: Option<Head>,
-    pub face: Option<Face>,
 }
 
 pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
     let size = Check::new(CheckId::FileSize, if bytes.len() <= rules::MAX_FILE_BYTES { Pass } else { Fail })
         .number(bytes.len() as f64)
         .limit(format!("≤ {}", rules::MAX_FILE_BYTES));
-    match decode(bytes, DecodeLimits::default()) {
-        Ok((format, image)) => {
+    match decode_sample(bytes, DecodeLimits::default()) {
+        Ok((format, sample)) => {
             let mut checks = vec![Check::new(CheckId::Format, Pass).value(Value::Text(format_name(format))), size];
-            let analysis = analyse(&image, detector);
+            let analysis = analyse(&sample, detector);
             checks.extend(analysis.checks);
-            Inspection { report: Report::new(checks), image: Some(image), head: analysis.head, face: analysis.face }
+            Inspection {
+                report: Report::new(checks),
+                size: Some((sample.width, sample.height)),
+                head: analysis.head,
+            }
         }
         Err(error) => {
             let reason = match error {
@@ -60,7 +66,7 @@ pub fn inspect_file(bytes: &[u8], detector: &mut FaceDetector) -> Inspection {
             };
             let mut checks = vec![Check::new(CheckId::Format, Fail).reason(reason).limit("JPEG or PNG"), size];
             checks.extend(PIXEL_CHECKS.iter().map(|&id| Check::skipped(id)));
-            Inspection { report: Report::new(checks), image: None, head: None, face: None }
+            Inspection { report: Report::new(checks), size: None, head: None }
         }
     }
 }
@@ -84,12 +90,12 @@ fn format_name(format: Format) -> String {
 }
 
 /// Checks decoded pixels: dimensions, then everything measured around the face.
-pub fn check_image(image: &RgbImage, detector: &mut FaceDetector) -> Vec<Check> {
-    analyse(image, detector).checks
+pub fn check_image(image: RgbImage, detector: &mut FaceDetector) -> Vec<Check> {
+    analyse(&Sample::new(image), detector).checks
 }
 
 /// The checks of [`check_image`], with the face and head they were measured on
-/// (for the crop tool and for marking problems on the photo).
+/// (for the crop tool and for marking problems on the photo), in the photo's pixels.
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub checks: Vec<Check>,
@@ -98,15 +104,17 @@ pub struct Analysis {
 }
 
 /// The head's extent, top to bottom, in the photo's pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Head {
     pub crown: f32,
     pub chin: f32,
     pub centre_x: f32,
 }
 
-pub fn analyse(image: &RgbImage, detector: &mut FaceDetector) -> Analysis {
-    let mut checks = vec![dimensions(image)];
+/// Measures the sample's reduced copy; the photo's own size is judged from the sample.
+pub fn analyse(sample: &Sample, detector: &mut FaceDetector) -> Analysis {
+    let image = &sample.pixels;
+    let mut checks = vec![dimensions(sample.width, sample.height)];
     let faces = detector.detect(image);
     let mut face_count = Check::new(CheckId::FaceCount, if faces.len() == 1 { Pass } else { Fail })
         .number(faces.len() as f64)
@@ -126,7 +134,16 @@ pub fn analyse(image: &RgbImage, detector: &mut FaceDetector) -> Analysis {
         Some(measured) => checks.extend(measured),
         None => checks.extend(PIXEL_CHECKS[2..].iter().map(|&id| Check::skipped(id))),
     }
-    Analysis { checks, face, head }
+    let r = sample.reduction;
+    for check in &mut checks {
+        check.at = check.at.map(|(x, y)| (x * r, y * r));
+    }
+    let r = r as f32;
+    Analysis {
+        checks,
+        face: face.map(|f| Face { x: f.x * r, y: f.y * r, width: f.width * r, height: f.height * r, ..f }),
+        head: head.map(|h| Head { crown: h.crown * r, chin: h.chin * r, centre_x: h.centre_x * r }),
+    }
 }
 
 /// Chin: the detector's box ends just below it. Crown: found against the
@@ -137,8 +154,7 @@ fn head(image: &RgbImage, face: &Face) -> Head {
     Head { crown, chin, centre_x: face.centre_x() }
 }
 
-fn dimensions(image: &RgbImage) -> Check {
-    let (w, h) = image.dimensions();
+fn dimensions(w: u32, h: u32) -> Check {
     let aspect = f64::from(w) / f64::from(h);
     let shape_ok = (aspect / rules::ASPECT - 1.0).abs() <= rules::ASPECT_TOLERANCE;
     let size = (rules::MIN_WIDTH..=rules::MAX_WIDTH).contains(&w) && (rules::MIN_HEIGHT..=rules::MAX_HEIGHT).contains(&h);

@@ -68,12 +68,14 @@ pub fn background_areas(image: &RgbImage) -> Vec<Area> {
         .collect()
 }
 
-fn percentile(sorted: &[f32], p: f32) -> f32 {
-    if sorted.is_empty() {
+/// The value a share `p` of the way up `values` (nearest rank): the same number
+/// sorting would give, found in linear time by partial selection.
+fn percentile(values: &mut [f32], p: f32) -> f32 {
+    if values.is_empty() {
         return 0.0;
     }
-    let i = ((sorted.len() - 1) as f32 * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
+    let i = (((values.len() - 1) as f32 * p).round() as usize).min(values.len() - 1);
+    *values.select_nth_unstable_by(i, f32::total_cmp).1
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,16 +93,14 @@ pub struct Exposure {
 pub fn exposure(image: &RgbImage, skin: Area, background: &[Area]) -> Exposure {
     let table = linear_table();
     let mut face: Vec<f32> = skin.pixels(image).map(|(_, _, p)| luminance(&table, p)).collect();
-    face.sort_by(f32::total_cmp);
     let clipped = skin.pixels(image).filter(|(_, _, p)| p.0.iter().all(|&c| c >= 250)).count();
     let mut back: Vec<f32> =
         background.iter().flat_map(|a| a.pixels(image)).map(|(_, _, p)| luminance(&table, p)).collect();
-    back.sort_by(f32::total_cmp);
     Exposure {
-        face_median: percentile(&face, 0.5),
-        face_high: percentile(&face, 0.95),
+        face_median: percentile(&mut face, 0.5),
+        face_high: percentile(&mut face, 0.95),
         face_clipped: clipped as f32 / face.len().max(1) as f32,
-        background_median: percentile(&back, 0.5),
+        background_median: percentile(&mut back, 0.5),
     }
 }
 
@@ -203,10 +203,13 @@ pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
         height,
         image::imageops::FilterType::Triangle,
     ));
-    let mut levels: Vec<u8> = gray.pixels().map(|p| p[0]).collect();
-    levels.sort_unstable();
-    let low = levels[levels.len() / 100] as f32;
-    let high = levels[levels.len() * 99 / 100] as f32;
+    let mut histogram = [0usize; 256];
+    for p in gray.pixels() {
+        histogram[p[0] as usize] += 1;
+    }
+    let count = gray.pixels().len();
+    let low = nth_level(&histogram, count / 100) as f32;
+    let high = nth_level(&histogram, count * 99 / 100) as f32;
     let gain = 255.0 / (high - low).max(16.0);
     let (w, h) = gray.dimensions();
     let level = |x: u32, y: u32| (gray.get_pixel(x, y)[0] as f32 - low) * gain;
@@ -221,6 +224,18 @@ pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
     let n = values.len().max(1) as f32;
     let mean = values.iter().sum::<f32>() / n;
     values.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n
+}
+
+/// The `n`th smallest grey level (from 0), read off a histogram of levels.
+fn nth_level(histogram: &[usize; 256], n: usize) -> u8 {
+    let mut seen = 0;
+    for (level, &count) in histogram.iter().enumerate() {
+        seen += count;
+        if seen > n {
+            return level as u8;
+        }
+    }
+    u8::MAX
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -239,11 +254,10 @@ pub fn background(image: &RgbImage, areas: &[Area]) -> Background {
         lum.push(luminance(&table, p));
         grey.push((p[0] as f32 + p[1] as f32 + p[2] as f32) / 3.0);
     }
-    lum.sort_by(f32::total_cmp);
     let n = grey.len().max(1) as f32;
     let mean = grey.iter().sum::<f32>() / n;
     let variation = (grey.iter().map(|g| (g - mean) * (g - mean)).sum::<f32>() / n).sqrt();
-    Background { lightness: percentile(&lum, 0.5), variation }
+    Background { lightness: percentile(&mut lum, 0.5), variation }
 }
 
 /// The top of the head: going up from the face, the highest row that still

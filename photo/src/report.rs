@@ -1,7 +1,7 @@
 //! The report: one entry a check, in a fixed order, serialisable for the CLI and the browser.
-use serde::Serialize;
+use serde::{de::Error as _, Deserialize, Deserializer, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckId {
     Format,
@@ -33,7 +33,7 @@ impl CheckId {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
@@ -43,14 +43,14 @@ pub enum Status {
 }
 
 /// A measured value, as a number or as text (e.g. "715×1001").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
     Text(String),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub id: CheckId,
     pub status: Status,
@@ -58,11 +58,28 @@ pub struct Check {
     pub limit: Option<String>,
     /// Which fault, when there are several ways to fail (e.g. "too_dark",
     /// "too_bright"): the key of the message that explains it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "known_reason")]
+    pub reason: Reason,
     /// Where the problem is, in the photo's pixels (e.g. the glare spot).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<(u32, u32)>,
+}
+
+/// A message key. An alias, because serde's derive would otherwise make every
+/// report borrow from the text it is read from for `'static`.
+pub type Reason = Option<&'static str>;
+
+/// Every reason a check gives: a report read back (the browser's worker sends
+/// them as JSON) keeps them as the same static message keys.
+const REASONS: [&str; 11] =
+    ["none", "several", "too_small", "too_large", "shape", "too_dark", "too_bright", "dark", "busy", "unsupported", "corrupt"];
+
+fn known_reason<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Reason, D::Error> {
+    let Some(reason) = Option::<String>::deserialize(deserializer)? else { return Ok(None) };
+    match REASONS.iter().find(|known| **known == reason) {
+        Some(known) => Ok(Some(known)),
+        None => Err(D::Error::custom(format!("unknown reason {reason:?}"))),
+    }
 }
 
 impl Check {
@@ -90,7 +107,7 @@ impl Check {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Pass,
@@ -98,7 +115,7 @@ pub enum Verdict {
     Fail,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub verdict: Verdict,
     pub checks: Vec<Check>,

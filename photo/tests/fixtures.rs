@@ -88,9 +88,28 @@ fn the_proposed_crop_of_a_wide_photo_passes_every_check() {
     let inspection = photo::inspect_file(&source, &mut detector);
     assert_eq!(inspection.report.get(CheckId::HeadSize).unwrap().status, Status::Fail);
     let crop = photo::propose_crop(inspection.head.expect("a head"), 1430, 2002);
-    let cropped = photo::apply_crop(&inspection.image.unwrap(), crop).expect("large enough");
+    let (_, full) = photo::decode(&source, photo::DecodeLimits::default()).unwrap();
+    let cropped = photo::apply_crop(&full, crop).expect("large enough");
     let jpeg = photo::encode_jpeg(&cropped);
     let report = check_file(&jpeg, &mut detector);
     let failing: Vec<_> = report.checks.iter().filter(|c| c.status != Status::Pass).collect();
     assert!(failing.is_empty(), "{failing:?}");
+}
+
+#[test]
+fn inspections_read_back_from_json_are_the_same() {
+    // The browser's worker sends its inspections to the page as JSON.
+    let mut detector = FaceDetector::from_model_bytes(photo::FACE_MODEL).unwrap();
+    let mut files: Vec<Vec<u8>> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "jpg"))
+        .map(|path| std::fs::read(path).unwrap())
+        .collect();
+    files.extend([b"GIF89a".to_vec(), b"\xFF\xD8\xFF\xE0 truncated".to_vec()]);
+    for bytes in files {
+        let inspection = photo::inspect_file(&bytes, &mut detector);
+        let json = serde_json::to_string(&inspection).unwrap();
+        assert_eq!(serde_json::from_str::<photo::Inspection>(&json).unwrap(), inspection, "{json}");
+    }
 }

@@ -40,6 +40,18 @@ fn a_decompression_bomb_is_refused_before_it_is_decoded() {
 }
 
 #[test]
+fn a_jpeg_claiming_to_be_huge_is_refused_before_it_is_decoded() {
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut bytes).encode_image(&RgbImage::new(16, 16)).unwrap();
+    // The frame header (SOF0): marker, length, precision, then height and width.
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 5..sof + 9].copy_from_slice(&[0xEA, 0x60, 0xEA, 0x60]); // 60 000 × 60 000
+    assert_eq!(photo::decode_sample(&bytes, DecodeLimits::default()).err(), Some(DecodeError::TooLarge));
+    let report = check_file(&bytes, &mut detector());
+    assert_eq!(report.get(CheckId::Format).unwrap().reason, Some("too_large"));
+}
+
+#[test]
 fn size_and_shape_are_judged_before_the_face() {
     let mut detector = detector();
     let report = check_file(&png(100, 140), &mut detector);
@@ -81,6 +93,6 @@ proptest! {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             image::Rgb([(state >> 56) as u8, (state >> 48) as u8, (state >> 40) as u8])
         });
-        prop_assert_eq!(check_image(&image, &mut detector()).len(), 8);
+        prop_assert_eq!(check_image(image, &mut detector()).len(), 8);
     }
 }

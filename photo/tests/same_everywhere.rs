@@ -1,7 +1,9 @@
 //! The browser's build (wasm32) and the server's (native) give the same report for
-//! the same photos: both must match `reports.json`. After a deliberate change to the
+//! the same photos, the fixtures and two larger photos made from one of them: both
+//! must match `reports.json`. After a deliberate change to the
 //! checks, rewrite it with `UPDATE_REPORTS=1 cargo test -p photo --test same_everywhere`
 //! and review the difference; `make test` runs this test natively and in Node's WebAssembly.
+use photo::image::{self, imageops, RgbImage};
 use photo::{check_file, FaceDetector, Report};
 use std::collections::BTreeMap;
 
@@ -34,10 +36,26 @@ const PHOTOS: &[(&str, &[u8])] = &[
 
 const EXPECTED: &str = include_str!("reports.json");
 
+/// Larger photos, which are checked on a copy reduced while decoding: the compliant
+/// fixture at IRCC's largest size, and in the middle of a 12-megapixel phone photo.
+fn large_photos() -> Vec<(&'static str, Vec<u8>)> {
+    let fixture = image::load_from_memory(PHOTOS[4].1).expect("fixture").to_rgb8();
+    let largest = imageops::resize(&fixture, 2000, 2800, imageops::FilterType::Triangle);
+    let mut phone = RgbImage::from_pixel(4000, 3000, image::Rgb([232, 232, 232]));
+    imageops::overlay(&mut phone, &imageops::resize(&fixture, 2143, 3000, imageops::FilterType::Triangle), 928, 0);
+    let jpeg = |image: &RgbImage| {
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90).encode_image(image).expect("encode");
+        bytes
+    };
+    vec![("astronaut_good.jpg at 2000×2800", jpeg(&largest)), ("astronaut_good.jpg in 4000×3000", jpeg(&phone))]
+}
+
 fn reports() -> String {
     let mut detector = FaceDetector::from_model_bytes(include_bytes!("../model/seeta_fd_frontal_v1.0.bin")).expect("model");
-    let reports: BTreeMap<&str, Report> =
-        PHOTOS.iter().map(|(name, bytes)| (*name, check_file(bytes, &mut detector))).collect();
+    let large = large_photos();
+    let photos = PHOTOS.iter().map(|(name, bytes)| (*name, *bytes)).chain(large.iter().map(|(name, bytes)| (*name, bytes.as_slice())));
+    let reports: BTreeMap<&str, Report> = photos.map(|(name, bytes)| (name, check_file(bytes, &mut detector))).collect();
     serde_json::to_string_pretty(&reports).expect("reports serialise") + "\n"
 }
 

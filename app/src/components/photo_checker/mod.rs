@@ -1,20 +1,20 @@
-//! Choose or take a photo, check it in the browser (WebAssembly), see what to
+//! Choose or take a photo, check it in the browser (WebAssembly, in a Web Worker), see what to
 //! fix, and crop it to a compliant 5:7 JPEG. Nothing is sent anywhere.
 mod crop_tool;
+mod engine;
 mod messages;
 mod results;
 
 use crate::i18n::*;
 use crop_tool::CropTool;
 use leptos::prelude::*;
-use photo::{Crop, FaceDetector, Report};
+use photo::{Crop, Inspection, Report};
 use results::Results;
 
 /// Where the checker is in its work; shown to the person as it goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
     Idle,
-    Reading,
     LoadingModel,
     Checking,
     Done,
@@ -31,10 +31,19 @@ struct Shown {
     height: u32,
 }
 
-/// The decoded photo the crop tool cuts from; kept in the browser only.
+/// The photo the crop tool frames; its pixels stay in the worker.
+#[derive(Clone, Debug, PartialEq)]
 struct Source {
-    image: photo::image::RgbImage,
     url: String,
+    width: u32,
+    height: u32,
+}
+
+/// What the worker is working on; an answer to an older request is dropped.
+struct Pending {
+    id: u32,
+    /// The chosen photo's preview, or `None` for a crop.
+    photo: Option<gloo_file::ObjectUrl>,
 }
 
 #[component]
@@ -43,83 +52,109 @@ pub fn PhotoChecker() -> impl IntoView {
     let step = RwSignal::new(Step::Idle);
     let shown = RwSignal::new(None::<Shown>);
     let crop = RwSignal::new(None::<Crop>);
-    let source = StoredValue::new_local(None::<Source>);
-    let detector = StoredValue::new_local(None::<FaceDetector>);
+    let source = RwSignal::new(None::<Source>);
+    let ready = RwSignal::new(false);
+    let engine = StoredValue::new_local(None::<engine::Engine>);
+    let pending = StoredValue::new_local(None::<Pending>);
+    let next_id = StoredValue::new(0u32);
     // Object URLs live until replaced, so that the previews and download keep working.
     let urls = StoredValue::new_local(Vec::<gloo_file::ObjectUrl>::new());
+
+    // The request an answer is for, if it is still the one awaited.
+    let take = move |id: u32| pending.try_update_value(|p| p.take_if(|p| p.id == id)).flatten();
+    let show = move |request: Pending, inspection: Inspection, jpeg: Option<Vec<u8>>| {
+        let Inspection { report, size, head } = inspection;
+        let (width, height) = size.unwrap_or_default();
+        let cropped = request.photo.is_none();
+        let url = match (request.photo, jpeg) {
+            (Some(url), _) => url,
+            (None, jpeg) => gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(
+                jpeg.unwrap_or_default().as_slice(),
+                Some("image/jpeg"),
+            )),
+        };
+        let url_text = url.to_string();
+        urls.update_value(|u| {
+            // A crop keeps the original's preview for the crop tool.
+            u.truncate(usize::from(cropped));
+            u.push(url);
+        });
+        if !cropped {
+            crop.set(head.map(|head| photo::propose_crop(head, width, height)));
+            source.set(head.map(|_| Source { url: url_text.clone(), width, height }));
+        }
+        shown.set(Some(Shown { report, cropped, url: url_text, width, height }));
+        step.set(Step::Done);
+    };
+    let on_answer = move |answer: engine::Answer| match answer {
+        engine::Answer::Ready => {
+            ready.set(true);
+            if step.get_untracked() == Step::LoadingModel {
+                step.set(Step::Checking);
+            }
+        }
+        engine::Answer::Failed { id: None } => {
+            if matches!(step.get_untracked(), Step::LoadingModel | Step::Checking) {
+                step.set(Step::ModelFailed);
+            }
+        }
+        engine::Answer::Failed { id: Some(id) } => {
+            if take(id).is_some() {
+                step.set(Step::ModelFailed);
+            }
+        }
+        engine::Answer::Inspected { id, inspection, jpeg } => {
+            if let Some(request) = take(id) {
+                show(request, inspection, jpeg);
+            }
+        }
+    };
+
+    // The engine starts with the page, so its code and the face model load while
+    // the person finds a photo; no other page loads them.
+    Effect::new(move |_| {
+        if engine.with_value(Option::is_none) {
+            match engine::Engine::start(on_answer) {
+                Some(started) => engine.set_value(Some(started)),
+                None => step.set(Step::ModelFailed),
+            }
+        }
+    });
+
+    let send = move |request: engine::Request, photo: Option<gloo_file::ObjectUrl>| {
+        let id = next_id.get_value() + 1;
+        next_id.set_value(id);
+        pending.set_value(Some(Pending { id, photo }));
+        step.set(if ready.get_untracked() { Step::Checking } else { Step::LoadingModel });
+        let sent = engine.with_value(|e| e.as_ref().is_some_and(|e| e.send(id, request)));
+        if !sent {
+            step.set(Step::ModelFailed);
+        }
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            step.set(Step::Reading);
-            shown.set(None);
-            crop.set(None);
-            let file = gloo_file::File::from(file);
-            let url = gloo_file::ObjectUrl::from(file.clone());
-            let url_text = url.to_string();
-            urls.update_value(|u| {
-                u.clear();
-                u.push(url);
-            });
-            let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
-                step.set(Step::Idle);
-                return;
-            };
-            if detector.with_value(Option::is_none) {
-                step.set(Step::LoadingModel);
-                match load_detector().await {
-                    Some(loaded) => detector.set_value(Some(loaded)),
-                    None => {
-                        step.set(Step::ModelFailed);
-                        return;
-                    }
-                }
-            }
-            step.set(Step::Checking);
-            // Let the page paint the progress before the work starts.
-            gloo_timers::future::TimeoutFuture::new(20).await;
-            let Some(inspection) = detector.try_update_value(|d| d.as_mut().map(|d| photo::inspect_file(&bytes, d))).flatten()
-            else {
-                step.set(Step::ModelFailed);
-                return;
-            };
-            let (width, height) = inspection.image.as_ref().map(|i| i.dimensions()).unwrap_or_default();
-            if let (Some(image), Some(head)) = (inspection.image, inspection.head) {
-                crop.set(Some(photo::propose_crop(head, width, height)));
-                source.set_value(Some(Source { image, url: url_text.clone() }));
-            } else {
-                source.set_value(None);
-            }
-            shown.set(Some(Shown { report: inspection.report, cropped: false, url: url_text, width, height }));
-            step.set(Step::Done);
-        });
+        // Choosing the same file again must check it again: an input only
+        // reports a change of value.
+        input.set_value("");
+        shown.set(None);
+        crop.set(None);
+        source.set(None);
+        let url = gloo_file::ObjectUrl::from(gloo_file::File::from(file.clone()));
+        send(engine::Request::Photo(file), Some(url));
     };
 
     let check_crop = move |frame: Crop| -> Result<(), photo::CropError> {
-        let cropped = source.with_value(|s| s.as_ref().map(|s| photo::apply_crop(&s.image, frame)));
-        let Some(cropped) = cropped else { return Ok(()) };
-        let cropped = cropped?;
-        let (width, height) = cropped.dimensions();
-        let jpeg = photo::encode_jpeg(&cropped);
-        let Some(report) = detector.try_update_value(|d| d.as_mut().map(|d| photo::check_file(&jpeg, d))).flatten() else {
-            return Ok(());
-        };
-        let blob = gloo_file::Blob::new_with_options(jpeg.as_slice(), Some("image/jpeg"));
-        let url = gloo_file::ObjectUrl::from(blob);
-        let url_text = url.to_string();
-        urls.update_value(|u| {
-            u.truncate(1);
-            u.push(url);
-        });
-        shown.set(Some(Shown { report, cropped: true, url: url_text, width, height }));
+        let Some(Source { width, height, .. }) = source.get_untracked() else { return Ok(()) };
+        frame.pixels(width, height)?;
+        send(engine::Request::Crop(frame), None);
         Ok(())
     };
 
     let progress = move || match step.get() {
-        Step::Reading => t_string!(i18n, photo.step_reading),
         Step::LoadingModel => t_string!(i18n, photo.step_model),
         Step::Checking => t_string!(i18n, photo.step_checking),
         Step::ModelFailed => t_string!(i18n, photo.model_error),
@@ -127,7 +162,7 @@ pub fn PhotoChecker() -> impl IntoView {
         Step::Done => shown.with(|s| s.as_ref().map(|s| messages::summary(i18n, s.report.verdict))).unwrap_or(""),
         Step::Idle => "",
     };
-    let busy = move || matches!(step.get(), Step::Reading | Step::LoadingModel | Step::Checking);
+    let busy = move || matches!(step.get(), Step::LoadingModel | Step::Checking);
 
     view! {
         <div class="photo-checker">
@@ -143,21 +178,9 @@ pub fn PhotoChecker() -> impl IntoView {
             {move || shown.get().map(|shown| view! { <Results shown /> })}
             {move || {
                 let frame = crop.get()?;
-                let (url, width, height) = source.with_value(|s| {
-                    s.as_ref().map(|s| (s.url.clone(), s.image.width(), s.image.height()))
-                })?;
+                let Source { url, width, height } = source.get()?;
                 Some(view! { <CropTool url width height frame=crop initial=frame on_check=check_crop /> })
             }}
         </div>
     }
-}
-
-/// Fetches the face model from the server, once, when a photo is first chosen.
-async fn load_detector() -> Option<FaceDetector> {
-    let response = gloo_net::http::Request::get(photo::FACE_MODEL_PATH).send().await.ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let bytes = response.binary().await.ok()?;
-    FaceDetector::from_model_bytes(&bytes).ok()
 }

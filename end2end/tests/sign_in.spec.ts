@@ -97,6 +97,7 @@ test('after 17 idle minutes a dialog offers more time; at 20 the session ends', 
   await page.clock.install();
   await signInFirstTime(page, luc, lucPassword, 'copper meadow quiet rocket');
   const dialog = page.getByRole('alertdialog', { name: 'Your session is about to end' });
+  await expect(page.locator('[data-session-timer="armed"]')).toBeAttached();
   await expect(dialog).toBeHidden();
   await page.clock.fastForward('17:01');
   await expect(dialog).toBeVisible();

@@ -52,16 +52,17 @@ impl Invitations for InvitationDesk {
             Ok(answer) => answer,
             Err(errors) => return Ok(AnswerOutcome::Invalid(errors)),
         };
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        // Claimed first, so that of two answers at once the second is told the link was used.
+        if !claim(&txn, &row).await.map_err(unavailable)? {
+            return Ok(AnswerOutcome::Closed(InvitationState::Used));
+        }
         if let Answer::Accepted(people) = &answer {
-            let taken = self.emails_taken(people).await.map_err(unavailable)?;
+            let taken = emails_taken(&txn, people).await.map_err(unavailable)?;
             if !taken.is_empty() {
+                // Dropping the transaction undoes the claim: the link still works.
                 return Ok(AnswerOutcome::Invalid(taken));
             }
-        }
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        if !claim(&txn, &row).await.map_err(unavailable)? {
-            // Answered a moment ago, in another tab or by another click.
-            return Ok(AnswerOutcome::Closed(InvitationState::Used));
         }
         let actor = Actor::Invitation(row.id);
         let outcome = match answer {
@@ -122,19 +123,6 @@ impl InvitationDesk {
         Ok(OpenInvitation { application_number: case.application_number, people })
     }
 
-    async fn emails_taken(&self, people: &[PersonAnswer]) -> Result<Vec<FieldError>, DbErr> {
-        let mut taken = Vec::new();
-        for person in people {
-            if let Account::Own(email) = &person.account {
-                let exists = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&self.db).await?;
-                if exists.is_some() {
-                    taken.push(FieldError::new(field::email(person.id), ErrorKey::EmailTaken));
-                }
-            }
-        }
-        Ok(taken)
-    }
-
     /// Makes the accounts (the principal's first: the others' profiles may be held
     /// under it), records each person's answers, and queues the emails.
     async fn accept(
@@ -186,6 +174,20 @@ impl InvitationDesk {
             .await?;
         Ok(accounts)
     }
+}
+
+/// Addresses that already have an account (each account needs its own).
+async fn emails_taken<C: ConnectionTrait>(db: &C, people: &[PersonAnswer]) -> Result<Vec<FieldError>, DbErr> {
+    let mut taken = Vec::new();
+    for person in people {
+        if let Account::Own(email) = &person.account {
+            let exists = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await?;
+            if exists.is_some() {
+                taken.push(FieldError::new(field::email(person.id), ErrorKey::EmailTaken));
+            }
+        }
+    }
+    Ok(taken)
 }
 
 /// Marks the invitation used, if it still can be: one answer wins.

@@ -44,6 +44,7 @@ pub enum Action {
     PasswordAccepted,
     PasswordChanged,
     PasswordResetRequested,
+    RoleChanged,
     SignInFailed,
     /// Fully signed in, after the second factor.
     SignedIn,
@@ -61,6 +62,7 @@ impl Action {
             Action::PasswordAccepted => "password_accepted",
             Action::PasswordChanged => "password_changed",
             Action::PasswordResetRequested => "password_reset_requested",
+            Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",
             Action::SignedIn => "signed_in",
         }

@@ -51,6 +51,19 @@ pub enum OfficerCommand {
         #[arg(long, value_parser = parse_email)]
         email: Email,
     },
+    /// Make an officer an administrator, or an administrator an officer.
+    SetRole {
+        #[arg(long, value_parser = parse_email)]
+        email: Email,
+        #[arg(long, value_enum)]
+        role: StaffRole,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum StaffRole {
+    Officer,
+    Administrator,
 }
 
 #[derive(Subcommand)]
@@ -138,6 +151,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         }
                         Err(err) => Err(err.into()),
                     }
+                }
+                OfficerCommand::SetRole { email, role } => {
+                    let role = match role {
+                        StaffRole::Officer => Role::Officer,
+                        StaffRole::Administrator => Role::Administrator,
+                    };
+                    officers::set_role(&db, &email, role).await?;
+                    println!("{email} is now an {}.", if role == Role::Officer { "officer" } else { "administrator" });
+                    Ok(())
                 }
                 OfficerCommand::ResetPassword { email } => {
                     let temporary = officers::reset_password(&db, &email, days).await?;

@@ -3,7 +3,8 @@ use crate::entities::user::{self, Role};
 use crate::passwords::{self, TemporaryPassword};
 use app::domain::{Email, PersonName};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr};
+use crate::audit::{self, Action, Actor};
+use sea_orm::{ActiveEnum, ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OfficerError {
@@ -73,4 +74,29 @@ pub async fn reset_password(
     account.update(db).await?;
     tracing::info!("temporary password issued");
     Ok(temporary)
+}
+
+/// Makes an officer an administrator, or an administrator an officer.
+#[tracing::instrument(skip(db), fields(email = %email))]
+pub async fn set_role(db: &DatabaseConnection, email: &Email, role: Role) -> Result<(), OfficerError> {
+    let account = find(db, email).await?.ok_or_else(|| OfficerError::NotFound(email.clone()))?;
+    if account.role == Role::Applicant || role == Role::Applicant {
+        return Err(OfficerError::NotStaff(email.clone()));
+    }
+    if account.role == role {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let from = account.role;
+    let mut changed: user::ActiveModel = account.clone().into();
+    changed.role = Set(role);
+    changed.update(&txn).await?;
+    audit::record(&txn, &Actor::Cli, Action::RoleChanged, &format!("user:{}", account.id), serde_json::json!({
+        "from": from.to_value(),
+        "to": role.to_value(),
+    }))
+    .await?;
+    txn.commit().await?;
+    tracing::info!(?from, to = ?role, "role changed");
+    Ok(())
 }

@@ -140,6 +140,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(same_site_server_functions))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -155,6 +156,29 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Server functions carry no CSRF token: a state change posted from another
+/// site's page is refused on what the browser says of its origin. (The session
+/// cookie is SameSite=Lax as well; the upstream API uses bearer tokens.)
+async fn same_site_server_functions(request: Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = request.uri().path();
+    let server_function = request.method() == axum::http::Method::POST && path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    if server_function {
+        let headers = request.headers();
+        let cross_site = headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site");
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let foreign = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|origin| origin.split_once("://").map(|(_, rest)| rest) != host);
+        if cross_site || foreign {
+            tracing::warn!(path, "cross-site server function call refused");
+            return (StatusCode::FORBIDDEN, "cross-site requests are refused").into_response();
+        }
+    }
+    next.run(request).await
 }
 
 /// Readiness for a load balancer: answers 200 only while the database answers.

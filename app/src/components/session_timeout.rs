@@ -14,6 +14,8 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
     let warning = RwSignal::new(false);
     // Bumped to start the timers again ("stay signed in").
     let generation = RwSignal::new(0u32);
+    // Says, for tests and tools, that the timers run.
+    let armed = RwSignal::new(false);
     let dialog = NodeRef::<html::Div>::new();
     let navigate = use_navigate();
     let after_sign_out = navigate.clone();
@@ -30,6 +32,7 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
             warning.set(false);
             navigate(&format!("{}?timed-out", routes::sign_in(i18n.get_locale_untracked())), Default::default());
         };
+        armed.set(true);
         vec![
             gloo_timers::callback::Timeout::new(warn_at, move || warning.set(true)),
             gloo_timers::callback::Timeout::new(timeout_minutes * minute, timed_out),
@@ -57,6 +60,7 @@ pub fn SessionTimeout(timeout_minutes: u32, warning_minutes: u32) -> impl IntoVi
         });
     };
     view! {
+        <span hidden data-session-timer=move || armed.get().then_some("armed")></span>
         <Show when=move || warning.get()>
             <div class="session-backdrop">
                 <div class="session-dialog" role="alertdialog" aria-modal="true" tabindex="-1" node_ref=dialog

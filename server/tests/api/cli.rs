@@ -41,6 +41,12 @@ async fn officer_create_prints_a_temporary_password_once(backend: Backend) {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("name@example.com"));
 
+    let promote = portal(&database, &["officer", "set-role", "--email", "demo.officer@example.ca", "--role", "administrator"]);
+    assert!(promote.status.success(), "{}", String::from_utf8_lossy(&promote.stderr));
+    assert!(String::from_utf8_lossy(&promote.stdout).contains("is now an administrator"));
+    let nobody = portal(&database, &["officer", "set-role", "--email", "nobody@example.ca", "--role", "officer"]);
+    assert!(!nobody.status.success());
+
     let migrate = portal(&database, &["migrate"]);
     assert!(migrate.status.success());
     assert!(String::from_utf8_lossy(&migrate.stdout).contains("up to date"));

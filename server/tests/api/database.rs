@@ -2,6 +2,7 @@ use crate::helpers::{on_both_databases, Backend, TestDatabase};
 use app::domain::{Email, PersonName};
 use argon2::{PasswordHash, PasswordVerifier};
 use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use portal::entities::user::Role;
 use portal::officers::{self, OfficerError};
@@ -41,6 +42,17 @@ on_both_databases! {
             officers::reset_password(&app.db, &unknown, 14).await,
             Err(OfficerError::NotFound(_))
         ));
+
+        officers::set_role(&app.db, &email, Role::Administrator).await.unwrap();
+        assert_eq!(officers::find(&app.db, &email).await.unwrap().unwrap().role, Role::Administrator);
+        let changes = portal::entities::audit_event::Entity::find()
+            .filter(portal::entities::audit_event::Column::Action.eq("role_changed"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].details, r#"{"from":"officer","to":"administrator"}"#);
+        assert!(matches!(officers::set_role(&app.db, &email, Role::Applicant).await, Err(OfficerError::NotStaff(_))));
     }
 }
 

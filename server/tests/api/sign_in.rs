@@ -178,3 +178,20 @@ on_both_databases! {
         assert_eq!(stored.totp_pending_secret, None);
     }
 }
+
+on_both_databases! {
+    async fn server_functions_refuse_other_sites(app) {
+        let url = format!("{}/api/session/sign-in", app.address);
+        let host = app.address.trim_start_matches("http://").to_owned();
+        let form = [("username", "x@example.com"), ("password", "whatever it is")];
+        for (header, value, expected) in [
+            ("Origin", "https://evil.example".to_owned(), 403),
+            ("Sec-Fetch-Site", "cross-site".to_owned(), 403),
+            ("Origin", format!("http://{host}"), 200),
+            ("Sec-Fetch-Site", "same-origin".to_owned(), 200),
+        ] {
+            let response = app.client.post(&url).header("Accept", "application/json").header(header, &value).form(&form).send().await.unwrap();
+            assert_eq!(response.status().as_u16(), expected, "{header}: {value}");
+        }
+    }
+}

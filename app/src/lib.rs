@@ -90,8 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account/authenticator") view=pages::AuthenticatorPage />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
-                    <Route path=path!("officer/cases/new") view=pages::NewCasePage />
-                    <Route path=path!("officer/cases/import") view=pages::ImportCasesPage />
+                    <Route path=path!("officer/cases/new") view=pages::NewCasePage ssr=SsrMode::Async />
+                    <Route path=path!("officer/cases/import") view=pages::ImportCasesPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

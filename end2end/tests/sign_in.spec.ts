@@ -50,6 +50,12 @@ test('an applicant reaches only their own profiles, and no officer page', async 
   const officer = await page.goto('/en/officer/cases');
   expect(officer!.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
+  for (const path of ['/en/officer/cases/new', '/en/officer/cases/import']) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have access to this page');
+    await expect(page.getByRole('button')).toHaveCount(0);
+  }
   const api = await page.request.post('/api/officer/cases');
   expect(api.status()).toBe(403);
 

@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases/new`: an approved case entered by hand, checked by the
 //! same parser as the API and the import.
 use super::PageTitle;
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, StaffOnly};
 use crate::domain::{CaseOutcome, FieldError};
 use crate::i18n::*;
 use crate::officer::CreateCase;
@@ -10,6 +10,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
+    view! { <StaffOnly><NewCaseForm /></StaffOnly> }
+}
+
+#[component]
+fn NewCaseForm() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateCase>::new();
     let people = RwSignal::new(1usize);

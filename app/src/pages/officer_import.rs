@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases/import`: a CSV file of approved cases, with a report
 //! of what became of each row.
 use super::PageTitle;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, StaffOnly};
 use crate::domain::{ImportReport, RowResult};
 use crate::i18n::*;
 use crate::messages::error_message;
@@ -11,6 +11,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ImportCasesPage() -> impl IntoView {
+    view! { <StaffOnly><ImportForm /></StaffOnly> }
+}
+
+#[component]
+fn ImportForm() -> impl IntoView {
     let i18n = use_i18n();
     let report = RwSignal::new(None::<Result<ImportReport, crate::error::AppError>>);
     let pending = RwSignal::new(false);

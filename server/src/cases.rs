@@ -99,8 +99,7 @@ async fn insert(
         serde_json::json!({ "application_number": created.application_number, "people": new.people.len(), "source": format!("{source:?}") }),
     )
     .await?;
-    let principal = new.principal();
-    let email = principal.email.as_ref().expect("a parsed case's principal has an email");
+    let (principal, email) = new.principal().ok_or_else(|| DbErr::Custom("a case without a principal's email".into()))?;
     let name = match &principal.given_names {
         Some(given) => format!("{} {}", given.as_str(), principal.family_name.as_str()),
         None => principal.family_name.as_str().to_owned(),

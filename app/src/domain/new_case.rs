@@ -52,12 +52,13 @@ pub struct NewPerson {
 }
 
 impl NewCase {
-    /// The principal applicant: there is exactly one once parsed.
-    pub fn principal(&self) -> &NewPerson {
+    /// The principal applicant and the address the invitation goes to; `parse`
+    /// guarantees both, so `None` never comes from a parsed case.
+    pub fn principal(&self) -> Option<(&NewPerson, &Email)> {
         self.people
             .iter()
             .find(|p| p.relationship == Relationship::Principal)
-            .expect("a parsed case has a principal applicant")
+            .and_then(|p| p.email.as_ref().map(|email| (p, email)))
     }
 }
 
@@ -242,7 +243,7 @@ mod tests {
     fn a_valid_family_parses_whole() {
         let case = family().parse(today()).unwrap();
         assert_eq!(case.people.len(), 2);
-        assert_eq!(case.principal().uci.as_str(), "12345678");
+        assert_eq!(case.principal().unwrap().0.uci.as_str(), "12345678");
         assert_eq!(case.people[1].email, None);
     }
 

@@ -2,10 +2,12 @@ import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 
-/** Opens a page and waits until the WebAssembly has taken it over. */
+/** Opens a page and waits until the WebAssembly has taken it over. Each test's
+ * fresh browser context compiles the bundle anew, and on a busy 2-core machine
+ * that alone has taken over the 5 s an assertion waits by default. */
 export async function gotoHydrated(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '', { timeout: 20_000 });
 }
 
 /** A fresh application number and addresses, so tests running at once never meet. */

@@ -41,6 +41,12 @@ test('an officer imports a file of cases, sees a report per row, and re-sends an
   await email(page, `chidi.${tag}@example.com`, 'Permanent Residence Portal', 1);
   await gotoHydrated(page, first);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This invitation link does not work');
+
+  // A file that is not a list of cases is refused whole, in the officer's language.
+  await gotoHydrated(page, '/fr/officer/cases/import');
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,uci\nAna,11112222\n') });
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Le fichier n’a pas pu être lu; rien n’a été importé : ces colonnes manquent : application_number, approved_on');
 });
 
 test('an officer enters a case by hand; mistakes are named on their fields', async ({ page }, testInfo) => {

@@ -8,7 +8,7 @@ use crate::entities::{case, invitation, person};
 use crate::invitations::{self, Invitee};
 use app::domain::{
     CaseOutcome, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
-    Viewer,
+    Unreadable, Viewer,
 };
 use app::error::AppError;
 use app::services::Casework;
@@ -177,21 +177,21 @@ struct Group {
 }
 
 /// Rows grouped by application number, in the file's order; or why the file cannot be read.
-fn read_csv(text: &str) -> Result<Vec<Group>, String> {
+fn read_csv(text: &str) -> Result<Vec<Group>, Unreadable> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| format!("the first line is not a CSV header: {e}"))?.clone();
+    let headers = reader.headers().map_err(|_| Unreadable::NoHeader)?.clone();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let missing: Vec<&str> = CSV_COLUMNS.iter().copied().filter(|c| column(c).is_none()).collect();
+    let missing: Vec<String> = CSV_COLUMNS.iter().filter(|c| column(c).is_none()).map(|c| c.to_string()).collect();
     if !missing.is_empty() {
-        return Err(format!("missing columns: {}", missing.join(", ")));
+        return Err(Unreadable::MissingColumns(missing));
     }
     let at: Vec<usize> = CSV_COLUMNS.iter().filter_map(|c| column(c)).collect();
     let mut groups: Vec<Group> = Vec::new();
     for (index, record) in reader.records().enumerate() {
         if index >= MAX_ROWS {
-            return Err(format!("more than {MAX_ROWS} rows"));
+            return Err(Unreadable::TooManyRows(MAX_ROWS));
         }
-        let record = record.map_err(|e| format!("line {}: {e}", index + 2))?;
+        let record = record.map_err(|_| Unreadable::BadLine(index as u32 + 2))?;
         let field = |i: usize| record.get(at[i]).unwrap_or_default().to_owned();
         let number = field(0);
         let person = RawPerson {
@@ -219,7 +219,7 @@ fn read_csv(text: &str) -> Result<Vec<Group>, String> {
         }
     }
     if groups.is_empty() {
-        return Err("the file has no rows".into());
+        return Err(Unreadable::NoRows);
     }
     Ok(groups)
 }
@@ -259,8 +259,12 @@ mod tests {
 
     #[test]
     fn a_file_without_the_columns_is_refused_whole() {
-        assert!(read_csv("name,uci\nAna,11112222\n").unwrap_err().contains("missing columns: application_number"));
-        assert!(read_csv(&CSV_COLUMNS.join(",")).unwrap_err().contains("no rows"));
+        let Err(Unreadable::MissingColumns(missing)) = read_csv("name,uci\nAna,11112222\n") else { panic!("read") };
+        assert_eq!(missing[0], "application_number");
+        assert!(!missing.contains(&"uci".to_owned()));
+        assert_eq!(read_csv(&CSV_COLUMNS.join(",")).unwrap_err(), Unreadable::NoRows);
+        let short_line = format!("{}\nE000000001,2026-11-20\n", CSV_COLUMNS.join(","));
+        assert_eq!(read_csv(&short_line).unwrap_err(), Unreadable::BadLine(2));
     }
 
     #[test]

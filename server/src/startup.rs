@@ -175,7 +175,7 @@ async fn same_site_server_functions(request: Request, next: axum::middleware::Ne
             .is_some_and(|origin| origin.split_once("://").map(|(_, rest)| rest) != host);
         if cross_site || foreign {
             tracing::warn!(path, "cross-site server function call refused");
-            return (StatusCode::FORBIDDEN, "cross-site requests are refused").into_response();
+            return (StatusCode::FORBIDDEN, "Requests from other sites are refused. / Les requêtes venant d’autres sites sont refusées.").into_response();
         }
     }
     next.run(request).await

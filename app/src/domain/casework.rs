@@ -16,8 +16,22 @@ pub enum CaseOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub rows: Vec<ImportedRow>,
-    /// The file itself could not be read (not CSV, or missing columns): nothing was imported.
-    pub unreadable: Option<String>,
+    /// The file itself could not be read: nothing was imported.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// Why a whole file was refused, said to the officer in their language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unreadable {
+    /// The first line is not a header of comma-separated names.
+    NoHeader,
+    /// Columns the file must have and does not, as named in the header.
+    MissingColumns(Vec<String>),
+    /// A line that is not CSV, or has a different number of fields than the header.
+    BadLine(u32),
+    /// More rows than one import takes.
+    TooManyRows(usize),
+    NoRows,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,7 +37,7 @@ mod uci;
 
 pub use answer::{field, Account, Answer, AnswerOutcome, InvitationState, InvitedPerson, OpenInvitation, PersonAnswer, Presence, RawAnswer, RawPersonAnswer};
 pub use application_number::{ApplicationNumber, ApplicationNumberError};
-pub use casework::{CaseOutcome, ImportReport, ImportedRow, RowResult};
+pub use casework::{CaseOutcome, ImportReport, ImportedRow, RowResult, Unreadable};
 pub use country::{Country, CountryError};
 pub use email::{Email, EmailError};
 pub use field_error::{ErrorKey, FieldError};

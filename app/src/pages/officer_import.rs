@@ -2,7 +2,7 @@
 //! of what became of each row.
 use super::PageTitle;
 use crate::components::{ErrorNotice, StaffOnly};
-use crate::domain::{ImportReport, RowResult};
+use crate::domain::{ImportReport, RowResult, Unreadable};
 use crate::i18n::*;
 use crate::messages::error_message;
 use crate::officer::import_cases;
@@ -61,6 +61,16 @@ fn ImportForm() -> impl IntoView {
 fn Report(report: ImportReport) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(reason) = report.unreadable {
+        let reason = move || match &reason {
+            Unreadable::NoHeader => t_string!(i18n, cases.unreadable_no_header).to_owned(),
+            Unreadable::MissingColumns(columns) => {
+                let columns = columns.join(", ");
+                t_string!(i18n, cases.unreadable_missing_columns, columns).to_string()
+            }
+            Unreadable::BadLine(line) => t_string!(i18n, cases.unreadable_bad_line, line = *line).to_string(),
+            Unreadable::TooManyRows(max) => t_string!(i18n, cases.unreadable_too_many_rows, max = *max).to_string(),
+            Unreadable::NoRows => t_string!(i18n, cases.unreadable_no_rows).to_owned(),
+        };
         return view! { <p class="field-error" role="alert">{t!(i18n, cases.unreadable)}" "{reason}</p> }.into_any();
     }
     let count = |wanted: fn(&RowResult) -> bool| report.rows.iter().filter(|r| wanted(&r.result)).count();

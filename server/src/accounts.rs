@@ -214,7 +214,7 @@ impl Accounts for AccountDesk {
         }
         let right = match &account.totp_secret {
             Some(secret) => {
-                authenticator::code_matches(secret, &account.email, code)
+                self.use_app_code(&account, secret, code).await.map_err(unavailable)?
                     || self.use_recovery_code(account.id, code).await.map_err(unavailable)?
             }
             None => session.code_hash.as_deref() == Some(secrets::token_hash(code).as_str()),
@@ -367,9 +367,9 @@ impl Accounts for AccountDesk {
         let Some((account, secret)) = account.and_then(|a| a.totp_pending_secret.clone().map(|s| (a, s))) else {
             return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeExpired)]));
         };
-        if !authenticator::code_matches(&secret, &account.email, code) {
+        let Some(step) = authenticator::matching_step(&secret, &account.email, code, unix_now()) else {
             return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeInvalid)]));
-        }
+        };
         let codes = authenticator::recovery_codes();
         let txn = self.db.begin().await.map_err(unavailable)?;
         recovery_code::Entity::delete_many()
@@ -391,6 +391,7 @@ impl Accounts for AccountDesk {
         let mut confirmed = account.clone().into_active_model();
         confirmed.totp_secret = Set(Some(secret));
         confirmed.totp_pending_secret = Set(None);
+        confirmed.totp_last_step = Set(Some(step));
         confirmed.update(&txn).await.map_err(unavailable)?;
         audit::record(&txn, &Actor::User(account.id), Action::AuthenticatorSetUp, &format!("user:{}", account.id), serde_json::json!({}))
             .await
@@ -560,6 +561,21 @@ impl AccountDesk {
         pending.update(db).await.map(|_| ())
     }
 
+    /// Spends the app's code: it counts only if it is newer than the last one
+    /// accepted, which the same statement records (so two instances cannot both take it).
+    async fn use_app_code(&self, account: &user::Model, secret: &str, code: &str) -> Result<bool, DbErr> {
+        let Some(step) = authenticator::matching_step(secret, &account.email, code, unix_now()) else {
+            return Ok(false);
+        };
+        let spent = user::Entity::update_many()
+            .col_expr(user::Column::TotpLastStep, sea_orm::sea_query::Expr::value(step))
+            .filter(user::Column::Id.eq(account.id))
+            .filter(sea_orm::Condition::any().add(user::Column::TotpLastStep.is_null()).add(user::Column::TotpLastStep.lt(step)))
+            .exec(&self.db)
+            .await?;
+        Ok(spent.rows_affected > 0)
+    }
+
     /// Spends a recovery code, if it is one of the account's unused ones.
     async fn use_recovery_code(&self, user_id: i32, code: &str) -> Result<bool, DbErr> {
         let spent = recovery_code::Entity::update_many()
@@ -607,3 +623,7 @@ impl AccountDesk {
 }
 
 pub const CODE_SUBJECT: &str = "Your one-time code / Votre code à usage unique";
+
+fn unix_now() -> u64 {
+    u64::try_from(Utc::now().timestamp()).unwrap_or_default()
+}

@@ -13,20 +13,30 @@ pub fn new_secret() -> String {
     Secret::generate_secret().to_encoded().to_string()
 }
 
-fn totp(secret: &str, account: &str) -> Option<TOTP> {
+/// Codes live this many seconds (RFC 6238's time step).
+const STEP: u64 = 30;
+
+fn totp(secret: &str, account: &str, skew: u8) -> Option<TOTP> {
     let bytes = Secret::Encoded(secret.to_owned()).to_bytes().ok()?;
-    TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, Some(ISSUER.to_owned()), account.to_owned()).ok()
+    TOTP::new(Algorithm::SHA1, 6, skew, STEP, bytes, Some(ISSUER.to_owned()), account.to_owned()).ok()
 }
 
-/// Whether the code is the app's, now or one step either side (clocks drift).
-pub fn code_matches(secret: &str, account: &str, code: &str) -> bool {
+/// The time step of the app's code, if the code is the one for now or one step
+/// either side (clocks drift). Callers keep the newest step used, so that a code
+/// seen over someone's shoulder cannot be used again within its window.
+pub fn matching_step(secret: &str, account: &str, code: &str, unix_seconds: u64) -> Option<i64> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    totp(secret, account).is_some_and(|t| t.check_current(&code).unwrap_or(false))
+    let totp = totp(secret, account, 0)?;
+    [unix_seconds.checked_sub(STEP), Some(unix_seconds), unix_seconds.checked_add(STEP)]
+        .into_iter()
+        .flatten()
+        .find(|&time| totp.check(&code, time))
+        .and_then(|time| i64::try_from(time / STEP).ok())
 }
 
 /// The QR code apps scan (a PNG, base64) for this secret.
 pub fn qr_png_base64(secret: &str, account: &str) -> Option<String> {
-    totp(secret, account)?.get_qr_base64().ok()
+    totp(secret, account, 0)?.get_qr_base64().ok()
 }
 
 /// Codes like `K7PM-2QXD`: from the alphabet of temporary passwords, easy to copy by hand.
@@ -53,13 +63,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_apps_current_code_matches_and_others_do_not() {
+    fn a_code_matches_its_own_step_and_the_ones_either_side_only() {
         let secret = new_secret();
-        let now = totp(&secret, "a@example.com").unwrap().generate_current().unwrap();
-        assert!(code_matches(&secret, "a@example.com", &now));
-        assert!(code_matches(&secret, "a@example.com", &format!("{} {}", &now[..3], &now[3..])));
-        let wrong = if now == "000000" { "111111" } else { "000000" };
-        assert!(!code_matches(&secret, "a@example.com", wrong));
+        let at = 1_800_000_000;
+        let app = totp(&secret, "a@example.com", 0).unwrap();
+        let code = app.generate(at);
+        let step = (at / STEP) as i64;
+        assert_eq!(matching_step(&secret, "a@example.com", &code, at), Some(step));
+        assert_eq!(matching_step(&secret, "a@example.com", &format!("{} {}", &code[..3], &code[3..]), at), Some(step));
+        assert_eq!(matching_step(&secret, "a@example.com", &code, at + STEP), Some(step), "a slow clock");
+        assert_eq!(matching_step(&secret, "a@example.com", &app.generate(at + STEP), at), Some(step + 1), "a fast clock");
+        assert_eq!(matching_step(&secret, "a@example.com", &code, at + 3 * STEP), None, "too old");
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        assert_eq!(matching_step(&secret, "a@example.com", wrong, at), None);
         assert!(qr_png_base64(&secret, "a@example.com").is_some());
     }
 

@@ -18,6 +18,9 @@ pub struct Model {
     pub totp_secret: Option<String>,
     /// A secret shown for setting up, until a first code confirms it.
     pub totp_pending_secret: Option<String>,
+    /// The time step of the newest app code accepted: no code of that step or
+    /// before is accepted again.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

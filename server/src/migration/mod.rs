@@ -8,6 +8,7 @@ mod m20261126_000003_create_audit_events;
 mod m20261126_000004_create_sessions;
 mod m20261126_000005_create_password_resets;
 mod m20261126_000006_add_authenticator;
+mod m20261126_000007_add_totp_last_step;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_sessions::Migration),
             Box::new(m20261126_000005_create_password_resets::Migration),
             Box::new(m20261126_000006_add_authenticator::Migration),
+            Box::new(m20261126_000007_add_totp_last_step::Migration),
         ]
     }
 }

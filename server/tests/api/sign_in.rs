@@ -127,12 +127,13 @@ async fn signed_in(app: &TestApp, client: &reqwest::Client) {
     assert_eq!(outcome, json!({ "Next": "Active" }));
 }
 
-fn app_code(secret: &str) -> String {
+/// The app's code `steps` time steps (of 30 s) from now.
+fn app_code(secret: &str, steps: u64) -> String {
     let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "mai.nguyen@example.com".into())
         .unwrap()
-        .generate_current()
-        .unwrap()
+        .generate(now + 30 * steps)
 }
 
 async fn me(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> Value {
@@ -155,18 +156,27 @@ on_both_databases! {
         assert!(!setup["qr_png_base64"].as_str().unwrap().is_empty());
         let wrong = me(&app, &client, "authenticator/confirm", &[("code", "12345")]).await;
         assert_eq!(error_key(&wrong), "code_invalid");
-        let confirmed = me(&app, &client, "authenticator/confirm", &[("code", &app_code(&secret))]).await;
+        let confirmed = me(&app, &client, "authenticator/confirm", &[("code", &app_code(&secret, 0))]).await;
         let codes: Vec<String> = serde_json::from_value(confirmed["Confirmed"]["recovery_codes"].clone()).unwrap();
         assert_eq!(codes.len(), 5);
 
         let emails_before = outbox_message::Entity::find().all(&app.db).await.unwrap().len();
-        for (second, reuse) in [(app_code(&secret), false), (codes[0].clone(), false), (codes[0].clone(), true)] {
+        // A code works once: the one that confirmed the app does not sign in, the
+        // next one (a clock a little fast) does, once.
+        let next = app_code(&secret, 1);
+        for (second, reuse) in [
+            (app_code(&secret, 0), true),
+            (next.clone(), false),
+            (next, true),
+            (codes[0].clone(), false),
+            (codes[0].clone(), true),
+        ] {
             let client = browser();
             let (_, outcome) = call(&app, &client, "sign-in", &[("username", "mai.nguyen@example.com"), ("password", "maple kettle orbit lantern")]).await;
             assert_eq!(outcome, json!({ "Next": "SecondFactor" }));
             let (_, outcome) = call(&app, &client, "verify", &[("code", &second)]).await;
             if reuse {
-                assert_eq!(error_key(&outcome), "code_invalid", "a recovery code works once");
+                assert_eq!(error_key(&outcome), "code_invalid", "{second} works once");
             } else {
                 assert_eq!(outcome, json!({ "Next": "Active" }), "{second}");
             }

@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("account/authenticator") view=pages::AuthenticatorPage />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("profile/:id/photo") view=pages::ProfilePhotoPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/new") view=pages::NewCasePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/import") view=pages::ImportCasesPage ssr=SsrMode::Async />

@@ -27,6 +27,7 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         username_empty, password_empty, sign_in_invalid, sign_in_locked, sign_in_throttled, temporary_expired,
         password_too_short, password_too_long, password_common, password_personal, password_same, password_mismatch,
         code_invalid, code_expired, sign_in_required, forbidden,
+        photo_refused, photo_confirm_needed,
     )
 }
 

@@ -87,6 +87,11 @@ pub fn profile(locale: Locale, id: i32) -> String {
     format!("/{}/profile/{id}", locale.as_str())
 }
 
+/// The photo step for a profile.
+pub fn profile_photo(locale: Locale, id: i32) -> String {
+    format!("/{}/profile/{id}/photo", locale.as_str())
+}
+
 pub fn officer_cases(locale: Locale) -> String {
     format!("/{}/officer/cases", locale.as_str())
 }

@@ -97,6 +97,9 @@ pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome,
 }
 
 #[cfg(feature = "ssr")]
+pub use server::session_token;
+
+#[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::domain::{Stage, Viewer};
     use crate::error::AppError;
@@ -117,6 +120,11 @@ pub(crate) mod server {
     /// The session's secret from the request's cookie.
     pub async fn cookie() -> Option<String> {
         let headers: http::HeaderMap = leptos_axum::extract().await.ok()?;
+        session_token(&headers)
+    }
+
+    /// The session's secret among a request's headers (for handlers outside server functions).
+    pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
         headers
             .get_all(COOKIE)
             .iter()

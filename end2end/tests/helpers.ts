@@ -126,3 +126,25 @@ export function authenticatorCode(secret: string, at = Date.now()): string {
   const offset = mac[mac.length - 1] & 0xf;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+/** A family whose invitation is answered (in English): returns the two adults' addresses and temporary passwords. */
+export async function familyWithAccounts(page: Page, request: APIRequestContext, testInfo: TestInfo) {
+  const { number, tag } = unique();
+  await sendCase(request, testInfo, number, tag);
+  const mai = `mai.${tag}@example.com`;
+  const luc = `luc.${tag}@example.com`;
+  await gotoHydrated(page, invitationLink(await email(page, mai), 'en'));
+  await page.getByLabel('Yes, we will use the portal').check();
+  for (const person of ['Thị Mai Nguyễn', 'Luc Tremblay', 'Anh Tremblay']) {
+    const section = page.locator('section.person', { hasText: person });
+    await section.getByRole('group', { name: /Canada/ }).getByLabel('Yes', { exact: true }).check();
+  }
+  await page.locator('section.person', { hasText: 'Luc Tremblay' }).getByLabel('They will, with their own account').check();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your accounts are ready');
+  const temporary = async (to: string) => {
+    const body = await email(page, to, 'Your PR Confirmation Portal account');
+    return body.match(/Temporary password: (\S+)/)![1];
+  };
+  return { mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
+}

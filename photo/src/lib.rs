@@ -12,7 +12,7 @@ pub mod rules;
 pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError, CROWN_MARGIN, HEAD_SHARE};
 pub use decode::{decode, decode_sample, reduction_for, sniff, DecodeError, DecodeLimits, Format, Sample};
 pub use face::{Face, FaceDetector, ModelError};
-pub use report::{Check, CheckId, Report, Status, Value, Verdict};
+pub use report::{Check, CheckId, Report, Sending, Status, Value, Verdict};
 /// The image types of the API, for callers that keep decoded photos.
 pub use image;
 

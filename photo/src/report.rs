@@ -31,6 +31,26 @@ impl CheckId {
             CheckId::Background => "background",
         }
     }
+
+    /// Facts about the file that no judgement can overrule: a photo failing one
+    /// of these cannot be sent. A failure of any other check can be, when the
+    /// person says so, for an officer to decide.
+    pub fn is_objective(self) -> bool {
+        matches!(self, CheckId::Format | CheckId::FileSize | CheckId::Dimensions | CheckId::FaceCount)
+    }
+}
+
+/// Whether a checked photo may be sent, and on what terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sending {
+    /// Every check passed.
+    Allowed,
+    /// Only checks of judgement failed: it goes only if the person chooses to
+    /// send it anyway, and an officer decides.
+    IfConfirmed,
+    /// An objective check failed: it cannot go.
+    Refused,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -134,5 +154,17 @@ impl Report {
 
     pub fn get(&self, id: CheckId) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The one rule the browser and the server both apply before a photo is sent.
+    pub fn sending(&self) -> Sending {
+        let failed = || self.checks.iter().filter(|c| c.status == Status::Fail);
+        if failed().any(|c| c.id.is_objective()) {
+            Sending::Refused
+        } else if failed().next().is_some() {
+            Sending::IfConfirmed
+        } else {
+            Sending::Allowed
+        }
     }
 }

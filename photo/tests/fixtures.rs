@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Every labelled defect is caught and every compliant photo passes.
-use photo::{check_file, CheckId, FaceDetector, Report, Status};
+use photo::{check_file, CheckId, FaceDetector, Report, Sending, Status};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -112,4 +112,19 @@ fn inspections_read_back_from_json_are_the_same() {
         let json = serde_json::to_string(&inspection).unwrap();
         assert_eq!(serde_json::from_str::<photo::Inspection>(&json).unwrap(), inspection, "{json}");
     }
+}
+
+#[test]
+fn only_a_failed_judgement_can_be_sent_anyway() {
+    let mut detector = FaceDetector::from_model_bytes(photo::FACE_MODEL).unwrap();
+    for (file, sending) in [
+        ("astronaut_good.jpg", Sending::Allowed),
+        ("astronaut_glare_cheek.jpg", Sending::IfConfirmed),
+        ("hopper_blur.jpg", Sending::IfConfirmed),
+        ("astronaut_two_faces.jpg", Sending::Refused),
+        ("hopper_no_face.jpg", Sending::Refused),
+    ] {
+        assert_eq!(check(&mut detector, file).sending(), sending, "{file}");
+    }
+    assert_eq!(check_file(b"GIF89a", &mut detector).sending(), Sending::Refused);
 }

@@ -6,11 +6,11 @@ use crate::db::unavailable;
 use crate::config::Settings;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::entities::{case, password_reset, person, recovery_code, sign_in_failure};
+use crate::entities::{case, password_reset, person, photo, recovery_code, sign_in_failure};
 use crate::mail::{self, OutgoingEmail};
 use crate::{authenticator, password_policy, passwords, secrets};
 use app::domain::{
-    AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
+    AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, PasswordError, PhotoStatus, Profile, ProfileSummary, ResetOutcome, Role,
     Stage, StepOutcome, Viewer,
 };
 use app::error::AppError;
@@ -19,7 +19,7 @@ use chrono::{Duration, Utc};
 use rand::Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use secrecy::SecretString;
 use std::net::IpAddr;
@@ -427,7 +427,18 @@ impl Accounts for AccountDesk {
             .one(&self.db)
             .await
             .map_err(unavailable)?;
-        Ok(found.map(|(p, c)| Profile {
+        let Some((p, c)) = found else { return Ok(None) };
+        let photo = photo::Entity::find()
+            .select_only()
+            .columns([photo::Column::ReceivedAt, photo::Column::SentAnyway])
+            .filter(photo::Column::PersonId.eq(p.id))
+            .order_by_desc(photo::Column::Id)
+            .into_tuple::<(chrono::DateTime<Utc>, bool)>()
+            .one(&self.db)
+            .await
+            .map_err(unavailable)?
+            .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
+        Ok(Some(Profile {
             id: p.id,
             name: crate::answers::full_name(&p),
             uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
@@ -438,6 +449,7 @@ impl Accounts for AccountDesk {
             application_number: c.map(|c| c.application_number).unwrap_or_default(),
             in_canada: p.in_canada,
             return_date: p.return_date.map(|d| d.to_string()),
+            photo,
         }))
     }
 

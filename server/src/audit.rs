@@ -44,6 +44,7 @@ pub enum Action {
     PasswordAccepted,
     PasswordChanged,
     PasswordResetRequested,
+    PhotoSent,
     RoleChanged,
     SignInFailed,
     /// Fully signed in, after the second factor.
@@ -62,6 +63,7 @@ impl Action {
             Action::PasswordAccepted => "password_accepted",
             Action::PasswordChanged => "password_changed",
             Action::PasswordResetRequested => "password_reset_requested",
+            Action::PhotoSent => "photo_sent",
             Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",
             Action::SignedIn => "signed_in",

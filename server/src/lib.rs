@@ -20,6 +20,7 @@ pub mod officers;
 pub mod password_policy;
 pub mod passwords;
 pub mod photo_check;
+pub mod photos;
 pub mod secrets;
 pub mod startup;
 pub mod telemetry;

@@ -125,6 +125,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         .route("/health", get(health))
         .route(photo::FACE_MODEL_PATH, get(face_model))
         .merge(crate::api::router())
+        .merge(crate::photos::router())
         .merge(dev_pages)
         .leptos_routes_with_context(
             &state,

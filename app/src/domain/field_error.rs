@@ -65,6 +65,8 @@ error_keys! {
     CodeExpired => "code_expired",
     SignInRequired => "sign_in_required",
     Forbidden => "forbidden",
+    PhotoRefused => "photo_refused",
+    PhotoConfirmNeeded => "photo_confirm_needed",
 }
 
 /// A field that is wrong, by its path in the input (`people[1].uci`).

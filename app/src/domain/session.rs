@@ -85,6 +85,7 @@ pub struct Profile {
     pub application_number: String,
     pub in_canada: Option<bool>,
     pub return_date: Option<String>,
+    pub photo: Option<super::PhotoStatus>,
 }
 
 /// A case as officers see it in their list.

@@ -1,7 +1,7 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
 use super::PageTitle;
 use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn};
-use crate::domain::{AuthenticatorOutcome, FieldError, Profile, Stage};
+use crate::domain::{AuthenticatorOutcome, FieldError, PhotoStatus, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -79,7 +79,13 @@ pub fn AccountPage() -> impl IntoView {
 /// answers 404, so that whether it exists is not told either.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let i18n = use_i18n();
+    view! { <OwnProfile show=|profile| view! { <ProfileDetails profile /> }.into_any() /> }
+}
+
+/// The profile named in the path, shown by `show` if the viewer completes it;
+/// otherwise 404 (or the way to sign in).
+#[component]
+pub(super) fn OwnProfile(show: fn(Profile) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
     let profile = Resource::new(id, |id| async move {
@@ -92,24 +98,42 @@ pub fn ProfilePage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(Some(profile)) => view! { <ProfileDetails profile /> }.into_any(),
-                    Ok(None) => {
-                        #[cfg(feature = "ssr")]
-                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                            response.set_status(http::StatusCode::NOT_FOUND);
-                        }
-                        view! {
-                            <PageTitle title=Signal::derive(move || t_string!(i18n, account.not_found_title).to_owned()) />
-                            <h1>{t!(i18n, account.not_found_title)}</h1>
-                            <p>{t!(i18n, account.not_found_body)}</p>
-                            <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
-                        }.into_any()
-                    }
+                    Ok(Some(profile)) => show(profile),
+                    Ok(None) => view! { <ProfileNotFound /> }.into_any(),
                     Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A profile that does not exist or is not the viewer's: 404, the same either way.
+#[component]
+fn ProfileNotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <PageTitle title=Signal::derive(move || t_string!(i18n, account.not_found_title).to_owned()) />
+        <h1>{t!(i18n, account.not_found_title)}</h1>
+        <p>{t!(i18n, account.not_found_body)}</p>
+        <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+    }
+}
+
+/// Whether a photo was received, and on what terms.
+#[component]
+pub(super) fn PhotoState(#[prop(into)] photo: Signal<Option<PhotoStatus>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match photo.get() {
+        None => t_string!(i18n, account.photo_none).to_string(),
+        Some(PhotoStatus { received_on, sent_anyway: false }) => t_string!(i18n, account.photo_received, date = received_on).to_string(),
+        Some(PhotoStatus { received_on, sent_anyway: true }) => {
+            t_string!(i18n, account.photo_received_anyway, date = received_on).to_string()
+        }
     }
 }
 
@@ -131,6 +155,13 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
             {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{date}</dd> })}
         </dl>
+        <h2>{t!(i18n, account.photo_heading)}</h2>
+        <p class="photo-state"><PhotoState photo=Signal::stored(profile.photo.clone()) /></p>
+        <p>
+            <a href=move || routes::profile_photo(i18n.get_locale(), profile.id)>
+                {if profile.photo.is_some() { t_string!(i18n, account.photo_replace) } else { t_string!(i18n, account.photo_send) }}
+            </a>
+        </p>
         <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
     }
 }

@@ -10,6 +10,7 @@ mod officer_cases;
 mod officer_import;
 mod password_reset;
 mod photo_check;
+mod profile_photo;
 mod sign_in;
 
 pub use account::{AccountPage, AuthenticatorPage, ProfilePage};
@@ -22,6 +23,7 @@ pub use officer_cases::OfficerCasesPage;
 pub use officer_import::ImportCasesPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use photo_check::PhotoCheckPage;
+pub use profile_photo::ProfilePhotoPage;
 pub use sign_in::{ChangePasswordPage, SignInPage, VerifyPage};
 
 use crate::i18n::*;

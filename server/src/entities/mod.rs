@@ -6,6 +6,7 @@ pub mod invitation;
 pub mod outbox_message;
 pub mod password_reset;
 pub mod person;
+pub mod photo;
 pub mod recovery_code;
 pub mod session;
 pub mod sign_in_failure;

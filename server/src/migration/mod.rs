@@ -9,6 +9,7 @@ mod m20261126_000004_create_sessions;
 mod m20261126_000005_create_password_resets;
 mod m20261126_000006_add_authenticator;
 mod m20261126_000007_add_totp_last_step;
+mod m20261126_000008_create_photos;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_password_resets::Migration),
             Box::new(m20261126_000006_add_authenticator::Migration),
             Box::new(m20261126_000007_add_totp_last_step::Migration),
+            Box::new(m20261126_000008_create_photos::Migration),
         ]
     }
 }

@@ -9,4 +9,5 @@ mod database;
 mod invitations;
 mod outbox;
 mod pages;
+mod photos;
 mod sign_in;

@@ -8,7 +8,7 @@ use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
 /// A browser of its own: it keeps the session cookie.
-fn browser() -> reqwest::Client {
+pub fn browser() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).build().unwrap()
 }
 
@@ -117,7 +117,7 @@ on_both_databases! {
 }
 
 /// Signs the applicant in fully (temporary password, new password, emailed code).
-async fn signed_in(app: &TestApp, client: &reqwest::Client) {
+pub async fn signed_in(app: &TestApp, client: &reqwest::Client) {
     let temporary = applicant(app).await;
     call(app, client, "sign-in", &[("username", "mai.nguyen@example.com"), ("password", &temporary)]).await;
     let (_, outcome) = call(app, client, "change-password", &[("new_password", "maple kettle orbit lantern"), ("new_password_again", "maple kettle orbit lantern")]).await;

@@ -1,15 +1,19 @@
 //! Choose or take a photo, check it in the browser (WebAssembly, in a Web Worker), see what to
-//! fix, and crop it to a compliant 5:7 JPEG. Nothing is sent anywhere.
+//! fix, and crop it to a compliant 5:7 JPEG. Nothing leaves the device unless the
+//! signed-in photo step's "send" is used.
 mod crop_tool;
 mod engine;
 mod messages;
 mod results;
+mod send;
 
+use crate::domain::PhotoStatus;
 use crate::i18n::*;
 use crop_tool::CropTool;
 use leptos::prelude::*;
 use photo::{Crop, Inspection, Report};
 use results::Results;
+use send::{Body, SendPhoto};
 
 /// Where the checker is in its work; shown to the person as it goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +46,17 @@ struct Source {
 /// What the worker is working on; an answer to an older request is dropped.
 struct Pending {
     id: u32,
-    /// The chosen photo's preview, or `None` for a crop.
-    photo: Option<gloo_file::ObjectUrl>,
+    /// The chosen photo and its preview, or `None` for a crop.
+    photo: Option<(web_sys::File, gloo_file::ObjectUrl)>,
 }
 
+/// With `send_for` (a person's id), the checked photo can be sent for that
+/// person (the signed-in photo step); without, nothing leaves the device.
 #[component]
-pub fn PhotoChecker() -> impl IntoView {
+pub fn PhotoChecker(
+    #[prop(optional)] send_for: Option<i32>,
+    #[prop(optional, into)] on_sent: Option<Callback<PhotoStatus>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let step = RwSignal::new(Step::Idle);
     let shown = RwSignal::new(None::<Shown>);
@@ -59,6 +68,8 @@ pub fn PhotoChecker() -> impl IntoView {
     let next_id = StoredValue::new(0u32);
     // Object URLs live until replaced, so that the previews and download keep working.
     let urls = StoredValue::new_local(Vec::<gloo_file::ObjectUrl>::new());
+    // What "send" sends: the file shown, or the crop shown.
+    let body = StoredValue::new_local(None::<Body>);
 
     // The request an answer is for, if it is still the one awaited.
     let take = move |id: u32| pending.try_update_value(|p| p.take_if(|p| p.id == id)).flatten();
@@ -67,11 +78,16 @@ pub fn PhotoChecker() -> impl IntoView {
         let (width, height) = size.unwrap_or_default();
         let cropped = request.photo.is_none();
         let url = match (request.photo, jpeg) {
-            (Some(url), _) => url,
-            (None, jpeg) => gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(
-                jpeg.unwrap_or_default().as_slice(),
-                Some("image/jpeg"),
-            )),
+            (Some((file, url)), _) => {
+                body.set_value(Some(Body::File(file)));
+                url
+            }
+            (None, jpeg) => {
+                let jpeg = jpeg.unwrap_or_default();
+                let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(jpeg.as_slice(), Some("image/jpeg")));
+                body.set_value(Some(Body::Jpeg(jpeg)));
+                url
+            }
         };
         let url_text = url.to_string();
         urls.update_value(|u| {
@@ -121,7 +137,7 @@ pub fn PhotoChecker() -> impl IntoView {
         }
     });
 
-    let send = move |request: engine::Request, photo: Option<gloo_file::ObjectUrl>| {
+    let send = move |request: engine::Request, photo: Option<(web_sys::File, gloo_file::ObjectUrl)>| {
         let id = next_id.get_value() + 1;
         next_id.set_value(id);
         pending.set_value(Some(Pending { id, photo }));
@@ -143,8 +159,9 @@ pub fn PhotoChecker() -> impl IntoView {
         shown.set(None);
         crop.set(None);
         source.set(None);
+        body.set_value(None);
         let url = gloo_file::ObjectUrl::from(gloo_file::File::from(file.clone()));
-        send(engine::Request::Photo(file), Some(url));
+        send(engine::Request::Photo(file.clone()), Some((file, url)));
     };
 
     let check_crop = move |frame: Crop| -> Result<(), photo::CropError> {
@@ -176,6 +193,13 @@ pub fn PhotoChecker() -> impl IntoView {
                 {progress}
             </p>
             {move || shown.get().map(|shown| view! { <Results shown /> })}
+            {move || {
+                let person = send_for?;
+                let report = shown.get()?.report;
+                let body = body.get_value()?;
+                let on_sent = on_sent.unwrap_or_else(|| Callback::new(|_| ()));
+                Some(view! { <SendPhoto person report body on_sent /> })
+            }}
             {move || {
                 let frame = crop.get()?;
                 let Source { url, width, height } = source.get()?;

@@ -1,0 +1,27 @@
+//! A PR card photo sent from the signed-in photo step: what the server answers.
+use photo::Report;
+use serde::{Deserialize, Serialize};
+
+/// Where the photo step sends a person's photo (the JPEG or PNG as the body;
+/// `?anyway=true` when they chose to send it despite failed checks).
+pub fn photo_endpoint(person: i32) -> String {
+    format!("/api/me/people/{person}/photo")
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PhotoOutcome {
+    /// Kept for officers, with the person's choice.
+    Received(PhotoStatus),
+    /// The server's own check, with the same engine as the browser, did not let
+    /// it go (see `Report::sending`); nothing was kept.
+    NotSent(Report),
+}
+
+/// The newest photo received for a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoStatus {
+    /// The day it was received (YYYY-MM-DD).
+    pub received_on: String,
+    /// Sent despite failed checks: an officer decides whether it can be used.
+    pub sent_anyway: bool,
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { familyWithAccounts, gotoHydrated, signInFirstTime } from './helpers';
+
+const fixtures = `${__dirname}/../../photo/tests/fixtures`;
+
+test('a photo is sent for a profile; a failed check goes only when the person chooses to send it anyway', async ({ page, request }, testInfo) => {
+  // A whole journey: invitation, accounts, first sign-in, then the photo step.
+  test.slow();
+  const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
+  await signInFirstTime(page, mai, maiPassword, 'copper meadow nine kites');
+  await page.locator('.profiles a', { hasText: 'Thị Mai Nguyễn' }).click();
+  await expect(page.locator('.photo-state')).toHaveText('No photo has been sent yet.');
+  await page.getByRole('link', { name: 'Send a PR card photo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('PR card photo: Thị Mai Nguyễn');
+
+  // An objective failure cannot be sent at all.
+  const file = page.locator('#photo-file');
+  await file.setInputFiles(`${fixtures}/astronaut_two_faces.jpg`);
+  await expect(page.locator('li[data-check="face_count"]')).toHaveClass(/check-fail/, { timeout: 20_000 });
+  await expect(page.locator('.photo-send')).toContainText('This photo cannot be sent');
+  await expect(page.getByRole('button', { name: 'Send this photo' })).toHaveCount(0);
+
+  // Glare is a judgement: it goes only once the box is ticked, and says so.
+  await file.setInputFiles(`${fixtures}/astronaut_glare_cheek.jpg`);
+  await expect(page.locator('li[data-check="glare"]')).toHaveClass(/check-fail/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Send this photo' }).click();
+  const anyway = page.getByLabel(/^Send it anyway/);
+  await expect(anyway).toBeFocused();
+  await expect(page.locator('#photo-anyway-error')).toContainText('tick the box to send the photo anyway');
+  await anyway.check();
+  await page.getByRole('button', { name: 'Send this photo' }).click();
+  await expect(page.locator('.photo-send-progress')).toHaveText('We received your photo. An officer will decide whether it can be used.');
+  await expect(page.locator('.photo-state')).toContainText('sent despite failed checks');
+  await expect(page.getByRole('img', { name: 'The photo we received' })).toBeVisible();
+
+  // In French, the state is kept; a compliant photo goes without a question.
+  await gotoHydrated(page, new URL(page.url()).pathname.replace('/en/', '/fr/'));
+  await expect(page.locator('.photo-state')).toContainText('envoyée malgré des vérifications échouées');
+  await file.setInputFiles(`${fixtures}/astronaut_good.jpg`);
+  await expect(page.locator('li.check-pass')).toHaveCount(10, { timeout: 20_000 });
+  await expect(page.getByLabel(/^L’envoyer quand même/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
+  await expect(page.locator('.photo-send-progress')).toHaveText('Nous avons reçu votre photo.');
+  await expect(page.locator('.photo-state')).toHaveText(/^Photo reçue le \d{4}-\d{2}-\d{2}\.$/);
+});

@@ -27,17 +27,23 @@ impl AppError {
         }
     }
 
+    /// The HTTP status that goes with the error.
+    #[cfg(feature = "ssr")]
+    pub fn status(self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+        }
+    }
+
     /// Sets the response's status to match (server functions otherwise answer 500).
     #[cfg(feature = "ssr")]
     pub fn with_status(self) -> Self {
-        use http::StatusCode;
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(match self {
-                AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-                AppError::BadRequest => StatusCode::BAD_REQUEST,
-                AppError::SignInRequired => StatusCode::UNAUTHORIZED,
-                AppError::Forbidden => StatusCode::FORBIDDEN,
-            });
+            response.set_status(self.status());
         }
         self
     }

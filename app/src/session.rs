@@ -97,13 +97,13 @@ pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome,
 }
 
 #[cfg(feature = "ssr")]
-pub use server::session_token;
+pub use server::{active_viewer, session_token};
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::domain::{Stage, Viewer};
     use crate::error::AppError;
-    use crate::services::Services;
+    use crate::services::{Accounts, Services};
     use cookie::{Cookie, SameSite};
     use http::header::{COOKIE, SET_COOKIE};
     use http::HeaderValue;
@@ -161,10 +161,17 @@ pub(crate) mod server {
     /// The fully signed-in person, or the reason they may not go on.
     pub async fn signed_in() -> Result<(Services, Viewer), AppError> {
         let services = services()?;
-        let token = cookie().await.ok_or_else(|| AppError::SignInRequired.with_status())?;
-        match services.accounts.viewer(&token).await.map_err(AppError::with_status)? {
-            Some(viewer) if viewer.stage == Stage::Active => Ok((services, viewer)),
-            _ => Err(AppError::SignInRequired.with_status()),
+        let viewer = active_viewer(services.accounts.as_ref(), cookie().await.as_deref()).await.map_err(AppError::with_status)?;
+        Ok((services, viewer))
+    }
+
+    /// The person a session secret belongs to, once fully signed in (for handlers
+    /// outside server functions too).
+    pub async fn active_viewer(accounts: &dyn Accounts, token: Option<&str>) -> Result<Viewer, AppError> {
+        let token = token.ok_or(AppError::SignInRequired)?;
+        match accounts.viewer(token).await? {
+            Some(viewer) if viewer.stage == Stage::Active => Ok(viewer),
+            _ => Err(AppError::SignInRequired),
         }
     }
 }

@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 
 /** Opens a page and waits until the WebAssembly has taken it over. Each test's
@@ -147,4 +148,24 @@ export async function familyWithAccounts(page: Page, request: APIRequestContext,
     return body.match(/Temporary password: (\S+)/)![1];
   };
   return { mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
+}
+
+/**
+ * A photo with room around a head that is too small, for the crop tool: the
+ * small-head fixture drawn at twice its size by the browser itself.
+ */
+export async function widePhoto(page: Page) {
+  const small = readFileSync(`${__dirname}/../../photo/tests/fixtures/astronaut_small_head.jpg`).toString('base64');
+  const wide = await page.evaluate(async (data) => {
+    const jpeg = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([jpeg], { type: 'image/jpeg' }));
+    const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    bytes.forEach((b) => (text += String.fromCharCode(b)));
+    return btoa(text);
+  }, small);
+  return { name: 'wide.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(wide, 'base64') };
 }

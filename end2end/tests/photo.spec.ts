@@ -1,6 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { gotoHydrated } from './helpers';
+import { gotoHydrated, widePhoto } from './helpers';
 
 const fixtures = `${__dirname}/../../photo/tests/fixtures`;
 
@@ -49,21 +48,7 @@ test('a file that is not a photo gets a clear message', async ({ page }) => {
 
 test('the crop tool frames a wider photo so that it passes', async ({ page }) => {
   await gotoHydrated(page, '/en/photo-check');
-  // A photo with room around a head that is too small: the small-head fixture
-  // drawn at twice its size by the browser itself.
-  const small = readFileSync(`${fixtures}/astronaut_small_head.jpg`).toString('base64');
-  const wide = await page.evaluate(async (data) => {
-    const jpeg = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([jpeg], { type: 'image/jpeg' }));
-    const canvas = new OffscreenCanvas(bitmap.width * 2, bitmap.height * 2);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    bytes.forEach((b) => (text += String.fromCharCode(b)));
-    return btoa(text);
-  }, small);
-  await page.locator('#photo-file').setInputFiles({ name: 'wide.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(wide, 'base64') });
+  await page.locator('#photo-file').setInputFiles(await widePhoto(page));
   await expect(page.locator('li[data-check="head_size"]')).toHaveClass(/check-fail/, { timeout: 20_000 });
 
   // The frame is proposed; it moves by keyboard and comes back.

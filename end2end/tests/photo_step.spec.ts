@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { familyWithAccounts, gotoHydrated, signInFirstTime } from './helpers';
+import { familyWithAccounts, gotoHydrated, signInFirstTime, widePhoto } from './helpers';
 
 const fixtures = `${__dirname}/../../photo/tests/fixtures`;
 
@@ -33,8 +33,28 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   await expect(page.locator('.photo-state')).toContainText('sent despite failed checks');
   await expect(page.getByRole('img', { name: 'The photo we received' })).toBeVisible();
 
+  const maiPhotoPage = new URL(page.url()).pathname;
+
+  // The principal sends her child's photo too, as the crop tool made it.
+  await gotoHydrated(page, '/en/account');
+  await page.locator('.profiles a', { hasText: 'Anh Tremblay' }).click();
+  await page.getByRole('link', { name: 'Send a PR card photo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('PR card photo: Anh Tremblay');
+  await file.setInputFiles(await widePhoto(page));
+  await expect(page.locator('li[data-check="head_size"]')).toHaveClass(/check-fail/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Check the cropped photo' }).click();
+  await expect(page.getByRole('heading', { name: 'Results for the cropped photo' })).toBeVisible();
+  await expect(page.locator('li.check-pass')).toHaveCount(10);
+  await page.getByRole('button', { name: 'Send this photo' }).click();
+  await expect(page.locator('.photo-send-progress')).toHaveText('We received your photo.');
+  await expect(page.locator('.photo-state')).toHaveText(/^Photo received on \d{4}-\d{2}-\d{2}\.$/);
+
+  // No one else's photo page opens.
+  const other = await page.goto('/en/profile/999999/photo');
+  expect(other!.status()).toBe(404);
+
   // In French, the state is kept; a compliant photo goes without a question.
-  await gotoHydrated(page, new URL(page.url()).pathname.replace('/en/', '/fr/'));
+  await gotoHydrated(page, maiPhotoPage.replace('/en/', '/fr/'));
   await expect(page.locator('.photo-state')).toContainText('envoyée malgré des vérifications échouées');
   await file.setInputFiles(`${fixtures}/astronaut_good.jpg`);
   await expect(page.locator('li.check-pass')).toHaveCount(10, { timeout: 20_000 });

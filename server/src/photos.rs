@@ -7,9 +7,9 @@ use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{person, photo as stored};
 use crate::startup::AppState;
-use app::domain::{PhotoOutcome, PhotoStatus, Stage, Viewer};
+use app::domain::{PhotoOutcome, PhotoStatus, Viewer};
 use app::error::AppError;
-use app::services::Accounts;
+use app::session::{active_viewer, session_token};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -20,7 +20,7 @@ use chrono::Utc;
 use photo::{FaceDetector, Report, Sending};
 use std::sync::LazyLock;
 use tokio::sync::Semaphore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 static CHECKS: LazyLock<Semaphore> =
     LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from)));
@@ -92,34 +92,36 @@ async fn receive(state: &AppState, headers: &HeaderMap, person: i32, anyway: boo
     };
     let received_at = Utc::now();
     let txn = state.db.begin().await.map_err(unavailable)?;
-    let kept = stored::ActiveModel {
+    // Inserted without reading the row back: that would bring the JPEG back too.
+    let kept = stored::Entity::insert(stored::ActiveModel {
         person_id: Set(person.id),
         sent_by: Set(viewer.user_id),
         jpeg: Set(clean.jpeg),
         width: Set(clean.width),
         height: Set(clean.height),
         report: Set(serde_json::to_string(&report).unwrap_or_default()),
-        verdict: Set(serde_json::to_value(report.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        verdict: Set(report.verdict.as_str().to_owned()),
         sent_anyway: Set(clean.sent_anyway),
         received_at: Set(received_at),
         ..Default::default()
-    }
-    .insert(&txn)
+    })
+    .exec(&txn)
     .await
-    .map_err(unavailable)?;
+    .map_err(unavailable)?
+    .last_insert_id;
     audit::record(
         &txn,
         &Actor::User(viewer.user_id),
         Action::PhotoSent,
         &format!("person:{}", person.id),
-        serde_json::json!({ "photo": kept.id, "verdict": kept.verdict, "sent_anyway": kept.sent_anyway }),
+        serde_json::json!({ "photo": kept, "verdict": report.verdict, "sent_anyway": clean.sent_anyway }),
     )
     .await
     .map_err(unavailable)?;
     txn.commit().await.map_err(unavailable)?;
     Ok(PhotoOutcome::Received(PhotoStatus {
         received_on: received_at.date_naive().to_string(),
-        sent_anyway: kept.sent_anyway,
+        sent_anyway: clean.sent_anyway,
     }))
 }
 
@@ -163,12 +165,8 @@ fn check(bytes: &[u8], anyway: bool) -> Result<Checked, AppError> {
 
 /// The fully signed-in person the request's session cookie belongs to.
 async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    let token = app::session::session_token(headers).ok_or(AppError::SignInRequired)?;
     let accounts = AccountDesk { db: state.db.clone(), settings: state.settings.clone() };
-    match accounts.viewer(&token).await? {
-        Some(viewer) if viewer.stage == Stage::Active => Ok(viewer),
-        _ => Err(AppError::SignInRequired),
-    }
+    active_viewer(&accounts, session_token(headers).as_deref()).await
 }
 
 /// A person whose profile the viewer completes (their own, or a child's); any
@@ -184,11 +182,5 @@ async fn own_person(state: &AppState, viewer: &Viewer, id: i32) -> Result<person
 
 /// An error as its status and, for the page, the error itself (a message key).
 fn refusal(error: AppError) -> Response {
-    let status = match error {
-        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        AppError::BadRequest => StatusCode::BAD_REQUEST,
-        AppError::SignInRequired => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-    };
-    (status, Json(error)).into_response()
+    (error.status(), Json(error)).into_response()
 }

@@ -24,10 +24,7 @@ fn PhotoStep(profile: Profile) -> impl IntoView {
         photo.set(Some(status));
         version.update(|v| *v += 1);
     };
-    let title = {
-        let name = name.clone();
-        Signal::derive(move || t_string!(i18n, account.photo_title, name = name.clone()).to_string())
-    };
+    let title = Signal::derive(move || t_string!(i18n, account.photo_title, name = name.clone()).to_string());
     view! {
         <PageTitle title />
         <h1>{move || title.get()}</h1>

@@ -197,7 +197,6 @@ pub fn PhotoChecker(
                 let person = send_for?;
                 let report = shown.get()?.report;
                 let body = body.get_value()?;
-                let on_sent = on_sent.unwrap_or_else(|| Callback::new(|_| ()));
                 Some(view! { <SendPhoto person report body on_sent /> })
             }}
             {move || {

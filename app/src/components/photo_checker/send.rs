@@ -21,7 +21,12 @@ pub enum Body {
 const ANYWAY: &str = "photo-anyway";
 
 #[component]
-pub(super) fn SendPhoto(person: i32, report: Report, body: Body, on_sent: Callback<PhotoStatus>) -> impl IntoView {
+pub(super) fn SendPhoto(
+    person: i32,
+    report: Report,
+    body: Body,
+    on_sent: Option<Callback<PhotoStatus>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     // The server's verdict replaces the browser's if they ever differ.
     let sending = RwSignal::new(report.sending());
@@ -50,7 +55,9 @@ pub(super) fn SendPhoto(person: i32, report: Report, body: Body, on_sent: Callba
             busy.set(false);
             match answer {
                 Ok(PhotoOutcome::Received(status)) => {
-                    on_sent.run(status.clone());
+                    if let Some(on_sent) = on_sent {
+                        on_sent.run(status.clone());
+                    }
                     outcome.set(Some(Ok(status)));
                 }
                 // The server's check, which is the browser's, disagreed: say why.
@@ -83,7 +90,7 @@ pub(super) fn SendPhoto(person: i32, report: Report, body: Body, on_sent: Callba
                         <FieldMessage errors field=ANYWAY.to_owned() />
                     </div>
                 }.into_any(),
-                Sending::Allowed => view! { <FieldMessage errors field=ANYWAY.to_owned() /> }.into_any(),
+                Sending::Allowed => ().into_any(),
             }}
             {move || (sending.get() != Sending::Refused).then(|| view! {
                 <button type="button" class="button" on:click=on_send disabled=move || busy.get()>{t!(i18n, photo.send.button)}</button>

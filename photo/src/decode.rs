@@ -1,7 +1,7 @@
 //! Reading a photo file: the format from its bytes, limits against decompression
 //! bombs, and the EXIF orientation applied so the pixels stand as the person sees them.
 use crate::rules;
-use image::{imageops, metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use image::{metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use std::io::Cursor;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -91,9 +91,9 @@ pub fn reduction_for(width: u32, height: u32) -> u32 {
     [8, 4, 2].into_iter().find(|&r| short.div_ceil(r) >= rules::MIN_WIDTH).unwrap_or(1)
 }
 
-/// Decodes the reduced copy the checks measure. A JPEG is reduced while it is
-/// decoded (by a smaller inverse DCT), so a 12-megapixel photo never exists in full;
-/// other files are decoded fully, then reduced.
+/// Decodes the reduced copy the checks measure. A JPEG reduced by 4 or 8 is reduced
+/// while it is decoded (by a smaller inverse DCT), so a 12-megapixel photo never
+/// exists in full; other files are decoded fully, then reduced.
 pub fn decode_sample(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, Sample), DecodeError> {
     if sniff(bytes) == Some(Format::Jpeg) {
         if let Some(sample) = decode_jpeg_reduced(bytes, limits)? {
@@ -108,13 +108,77 @@ impl Sample {
     pub fn new(image: RgbImage) -> Self {
         let (width, height) = image.dimensions();
         let reduction = reduction_for(width, height);
-        let pixels = if reduction == 1 {
-            image
-        } else {
-            imageops::thumbnail(&image, width.div_ceil(reduction), height.div_ceil(reduction))
-        };
+        let pixels = if reduction == 1 { image } else { box_reduce(&image, reduction) };
         Sample { width, height, reduction, pixels }
     }
+}
+
+/// Each pixel the mean of an `r` × `r` block (fewer at the right and bottom edges),
+/// rounded: a copy `r` times smaller across and down, the same on every platform.
+fn box_reduce(image: &RgbImage, r: u32) -> RgbImage {
+    match r {
+        2 => box_reduce_by::<2>(image),
+        4 => box_reduce_by::<4>(image),
+        _ => box_reduce_by::<8>(image),
+    }
+}
+
+/// [`box_reduce`] for one power of two, so that whole blocks divide by a shift.
+fn box_reduce_by<const R: usize>(image: &RgbImage) -> RgbImage {
+    let (width, height) = image.dimensions();
+    let (w, h) = (width.div_ceil(R as u32) as usize, height.div_ceil(R as u32) as usize);
+    let row_bytes = width as usize * 3;
+    let shift = 2 * R.trailing_zeros();
+    let mut columns = vec![0u16; row_bytes];
+    let mut out = vec![0u8; w * h * 3];
+    let bands = image.as_raw()[..row_bytes * height as usize].chunks(row_bytes * R);
+    for (band, out_row) in bands.zip(out.chunks_exact_mut(w * 3)) {
+        // Sums down each column of the band's rows (at most 8 × 255), then across each block.
+        let mut rows = band.chunks_exact(row_bytes);
+        for (sum, &v) in columns.iter_mut().zip(rows.next().unwrap_or_default()) {
+            *sum = u16::from(v);
+        }
+        for row in rows {
+            for (sum, &v) in columns.iter_mut().zip(row) {
+                *sum += u16::from(v);
+            }
+        }
+        let rows = (band.len() / row_bytes) as u32;
+        let whole = rows == R as u32;
+        if R == 2 && whole {
+            // Halving, the common case, in fixed-size arrays the compiler unrolls.
+            let (pairs, _) = columns.as_chunks::<6>();
+            let (pixels, _) = out_row.as_chunks_mut::<3>();
+            for (pixel, pair) in pixels.iter_mut().zip(pairs) {
+                let half = |c: usize| ((pair[c] + pair[c + 3] + 2) >> 2) as u8;
+                *pixel = [half(0), half(1), half(2)];
+            }
+            if width % 2 == 1 {
+                let last = &columns[columns.len() - 3..];
+                let pixel = &mut out_row[(w - 1) * 3..];
+                for c in 0..3 {
+                    pixel[c] = mean(u32::from(last[c]), 2);
+                }
+            }
+            continue;
+        }
+        let (columns, _) = columns.as_chunks::<3>();
+        let (blocks, last) = columns.as_chunks::<R>();
+        let (out_row, _) = out_row.as_chunks_mut::<3>();
+        for (block, pixel) in blocks.iter().zip(out_row.iter_mut()) {
+            let sum = block.iter().fold([0u32; 3], |s, p| [0, 1, 2].map(|c| s[c] + u32::from(p[c])));
+            *pixel = sum.map(|sum| if whole { ((sum + (1 << shift) / 2) >> shift) as u8 } else { mean(sum, rows * R as u32) });
+        }
+        if let Some(pixel) = out_row.get_mut(blocks.len()) {
+            let sum = last.iter().fold([0u32; 3], |s, p| [0, 1, 2].map(|c| s[c] + u32::from(p[c])));
+            *pixel = sum.map(|sum| mean(sum, rows * last.len() as u32));
+        }
+    }
+    RgbImage::from_raw(w as u32, h as u32, out).expect("w × h pixels")
+}
+
+fn mean(sum: u32, count: u32) -> u8 {
+    ((sum + count / 2) / count) as u8
 }
 
 /// `None` when this decoder cannot read the file (12-bit or CMYK JPEGs, damage): the
@@ -128,6 +192,10 @@ fn decode_jpeg_reduced(bytes: &[u8], limits: DecodeLimits) -> Result<Option<Samp
         return Err(DecodeError::TooLarge);
     }
     let reduction = reduction_for(width, height);
+    // Halving costs less after a full decode by the general decoder, which is faster.
+    if reduction < 4 {
+        return Ok(None);
+    }
     let Ok((w, h)) = decoder.scale(width.div_ceil(reduction) as u16, height.div_ceil(reduction) as u16) else {
         return Ok(None);
     };

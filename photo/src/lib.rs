@@ -203,8 +203,9 @@ fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
         .number(offset)
         .limit(format!("±{}", rules::CENTRING_TOLERANCE));
 
-    let exposure = measure::exposure(image, skin, &background_areas);
-    let reference = f64::from(exposure.face_high.max(exposure.background_median));
+    let background = measure::background(image, &background_areas);
+    let exposure = measure::exposure(image, skin);
+    let reference = f64::from(exposure.face_high.max(background.lightness));
     let (brightness_status, brightness_reason) = if reference < rules::MIN_EXPOSURE {
         (Fail, Some("too_dark"))
     } else if f64::from(exposure.face_clipped) > rules::MAX_CLIPPED_SKIN
@@ -238,7 +239,6 @@ fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
         .number(sharpness)
         .limit(format!("≥ {}", rules::MIN_SHARPNESS));
 
-    let background = measure::background(image, &background_areas);
     let (background_status, background_reason) = if f64::from(background.lightness) < rules::MIN_BACKGROUND_LIGHTNESS {
         (Fail, Some("dark"))
     } else if f64::from(background.variation) > rules::MAX_BACKGROUND_VARIATION {

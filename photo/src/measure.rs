@@ -1,7 +1,7 @@
 //! Measurements of a photo around its face. Pure functions of pixels, so the
 //! browser and the server measure exactly the same numbers.
 use crate::face::Face;
-use image::RgbImage;
+use image::{GrayImage, RgbImage};
 
 /// sRGB (0–255) to linear light (0–1), as IEC 61966-2-1 defines it.
 fn linear_table() -> [f32; 256] {
@@ -13,8 +13,8 @@ fn linear_table() -> [f32; 256] {
     table
 }
 
-/// Relative luminance in linear light (ITU-R BT.709 weights, as OFIQ uses).
-fn luminance(table: &[f32; 256], p: &image::Rgb<u8>) -> f32 {
+/// Relative luminance in linear light (ITU-R BT.709 weights, as OFIQ uses) of an RGB pixel.
+fn luminance(table: &[f32; 256], p: &[u8]) -> f32 {
     0.2126 * table[p[0] as usize] + 0.7152 * table[p[1] as usize] + 0.0722 * table[p[2] as usize]
 }
 
@@ -40,9 +40,27 @@ impl Area {
     fn height(&self) -> u32 {
         self.y1 - self.y0
     }
-    fn pixels<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = (u32, u32, &'a image::Rgb<u8>)> + 'a {
+    /// Each row of the area, top to bottom: its y and its pixels (RGB bytes, left to right).
+    fn rows<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = (u32, &'a [u8])> + 'a {
         let a = *self;
-        (a.y0..a.y1).flat_map(move |y| (a.x0..a.x1).map(move |x| (x, y, image.get_pixel(x, y))))
+        let stride = image.width() as usize * 3;
+        let raw = image.as_raw();
+        (a.y0..a.y1).map(move |y| {
+            let start = y as usize * stride;
+            (y, &raw[start + a.x0 as usize * 3..start + a.x1 as usize * 3])
+        })
+    }
+    /// The area's grey levels (BT.709 weights, truncated, as `image` computes them).
+    fn grey(&self, image: &RgbImage) -> GrayImage {
+        let levels = self
+            .pixels(image)
+            .map(|p| ((2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000) as u8)
+            .collect();
+        GrayImage::from_raw(self.width(), self.height(), levels).expect("one level a pixel")
+    }
+    /// Every pixel of the area, row by row.
+    fn pixels<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.rows(image).flat_map(|(_, row)| row.chunks_exact(3))
     }
 }
 
@@ -86,21 +104,20 @@ pub struct Exposure {
     pub face_high: f32,
     /// Share of skin pixels clipped to white in every channel.
     pub face_clipped: f32,
-    /// Median linear luminance of the background strips.
-    pub background_median: f32,
 }
 
-pub fn exposure(image: &RgbImage, skin: Area, background: &[Area]) -> Exposure {
+pub fn exposure(image: &RgbImage, skin: Area) -> Exposure {
     let table = linear_table();
-    let mut face: Vec<f32> = skin.pixels(image).map(|(_, _, p)| luminance(&table, p)).collect();
-    let clipped = skin.pixels(image).filter(|(_, _, p)| p.0.iter().all(|&c| c >= 250)).count();
-    let mut back: Vec<f32> =
-        background.iter().flat_map(|a| a.pixels(image)).map(|(_, _, p)| luminance(&table, p)).collect();
+    let mut face = Vec::with_capacity(skin.width() as usize * skin.height() as usize);
+    let mut clipped = 0usize;
+    for p in skin.pixels(image) {
+        face.push(luminance(&table, p));
+        clipped += usize::from(p.iter().all(|&c| c >= 250));
+    }
     Exposure {
         face_median: percentile(&mut face, 0.5),
         face_high: percentile(&mut face, 0.95),
         face_clipped: clipped as f32 / face.len().max(1) as f32,
-        background_median: percentile(&mut back, 0.5),
     }
 }
 
@@ -139,16 +156,22 @@ pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Gla
     );
     let (w, h) = (skin.width() as usize, skin.height() as usize);
     let mut hot = vec![false; w * h];
-    for (x, y, p) in skin.pixels(image) {
-        if mouth.is_some_and(|m| x >= m.x0 && x < m.x1 && y >= m.y0 && y < m.y1) {
-            continue;
-        }
-        let max = *p.0.iter().max().unwrap_or(&0) as f32;
-        let min = *p.0.iter().min().unwrap_or(&0) as f32;
-        let saturation = if max > 0.0 { (max - min) / max } else { 0.0 };
-        let near_white = p.0.iter().all(|&c| c >= 248);
-        if near_white && luminance(&table, p) >= threshold && saturation < 0.1 {
-            hot[(y - skin.y0) as usize * w + (x - skin.x0) as usize] = true;
+    for (y, row) in skin.rows(image) {
+        for (i, p) in row.chunks_exact(3).enumerate() {
+            // Most pixels are not near white: that test goes first.
+            if !p.iter().all(|&c| c >= 248) {
+                continue;
+            }
+            let x = skin.x0 + i as u32;
+            if mouth.is_some_and(|m| x >= m.x0 && x < m.x1 && y >= m.y0 && y < m.y1) {
+                continue;
+            }
+            let max = f32::from(p[0].max(p[1]).max(p[2]));
+            let min = f32::from(p[0].min(p[1]).min(p[2]));
+            let saturation = (max - min) / max;
+            if luminance(&table, p) >= threshold && saturation < 0.1 {
+                hot[(y - skin.y0) as usize * w + i] = true;
+            }
         }
     }
     // Flood fill each blob (4-connected); keep the largest.
@@ -195,14 +218,9 @@ pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Gla
 /// the photo's resolution nor on its exposure or the skin's tone.
 pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
     const WIDTH: u32 = 160;
-    let crop = image::imageops::crop_imm(image, skin.x0, skin.y0, skin.width(), skin.height()).to_image();
     let height = ((skin.height() as f32 * WIDTH as f32 / skin.width() as f32).round() as u32).max(3);
-    let gray = image::imageops::grayscale(&image::imageops::resize(
-        &crop,
-        WIDTH,
-        height,
-        image::imageops::FilterType::Triangle,
-    ));
+    // Grey first: the resize then filters one channel instead of three.
+    let gray = image::imageops::resize(&skin.grey(image), WIDTH, height, image::imageops::FilterType::Triangle);
     let mut histogram = [0usize; 256];
     for p in gray.pixels() {
         histogram[p[0] as usize] += 1;
@@ -248,15 +266,17 @@ pub struct Background {
 
 pub fn background(image: &RgbImage, areas: &[Area]) -> Background {
     let table = linear_table();
-    let mut lum: Vec<f32> = Vec::new();
-    let mut grey: Vec<f32> = Vec::new();
-    for (_, _, p) in areas.iter().flat_map(|a| a.pixels(image)) {
+    let grey = |p: &[u8]| (p[0] as f32 + p[1] as f32 + p[2] as f32) / 3.0;
+    let pixels = || areas.iter().flat_map(|a| a.pixels(image));
+    let mut lum = Vec::new();
+    let mut sum = 0.0f32;
+    for p in pixels() {
         lum.push(luminance(&table, p));
-        grey.push((p[0] as f32 + p[1] as f32 + p[2] as f32) / 3.0);
+        sum += grey(p);
     }
-    let n = grey.len().max(1) as f32;
-    let mean = grey.iter().sum::<f32>() / n;
-    let variation = (grey.iter().map(|g| (g - mean) * (g - mean)).sum::<f32>() / n).sqrt();
+    let n = lum.len().max(1) as f32;
+    let mean = sum / n;
+    let variation = (pixels().map(|p| (grey(p) - mean) * (grey(p) - mean)).sum::<f32>() / n).sqrt();
     Background { lightness: percentile(&mut lum, 0.5), variation }
 }
 
@@ -269,7 +289,7 @@ pub fn crown(image: &RgbImage, face: &Face) -> Option<f32> {
     let samples: Vec<[f32; 3]> = [corner(0.0, 0.15), corner(0.85, 1.0)]
         .into_iter()
         .flatten()
-        .flat_map(|a| a.pixels(image).map(|(_, _, p)| [p[0] as f32, p[1] as f32, p[2] as f32]).collect::<Vec<_>>())
+        .flat_map(|a| a.pixels(image).map(|p| [p[0] as f32, p[1] as f32, p[2] as f32]).collect::<Vec<_>>())
         .collect();
     if samples.is_empty() {
         return None;
@@ -291,14 +311,14 @@ pub fn crown(image: &RgbImage, face: &Face) -> Option<f32> {
     if x1 <= x0 {
         return None;
     }
+    let row = Area { x0, y0: 0, x1, y1: h };
     let is_head = |y: u32| {
-        let differs = (x0..x1)
-            .filter(|&x| {
-                let p = image.get_pixel(x, y);
-                (0..3).map(|c| (p[c] as f32 - mean[c]).powi(2)).sum::<f32>().sqrt() > limit
-            })
+        let pixels = &image.as_raw()[(y * w + x0) as usize * 3..(y * w + x1) as usize * 3];
+        let differs = pixels
+            .chunks_exact(3)
+            .filter(|p| (0..3).map(|c| (p[c] as f32 - mean[c]).powi(2)).sum::<f32>() > limit * limit)
             .count();
-        differs as f32 > 0.1 * (x1 - x0) as f32
+        differs as f32 > 0.1 * row.width() as f32
     };
     let start = (face.y.max(0.0) as u32).min(h - 1);
     let gap = ((0.02 * h as f32) as u32).max(2);

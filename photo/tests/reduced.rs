@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Photos larger than the smallest IRCC accepts are measured on a copy reduced
-//! while decoding: the verdicts must not depend on it.
+//! Photos larger than the smallest IRCC accepts are measured on a reduced copy
+//! (halved after decoding, or reduced while decoding): the verdicts must not depend on it.
 use image::{imageops, ImageEncoder, RgbImage};
 use photo::{check_file, decode_sample, CheckId, DecodeLimits, FaceDetector, Status};
 use std::collections::BTreeMap;

@@ -36,8 +36,9 @@ const PHOTOS: &[(&str, &[u8])] = &[
 
 const EXPECTED: &str = include_str!("reports.json");
 
-/// Larger photos, which are checked on a copy reduced while decoding: the compliant
-/// fixture at IRCC's largest size, and in the middle of a 12-megapixel phone photo.
+/// Larger photos, which are checked on a reduced copy: the compliant fixture at
+/// IRCC's largest size (halved after decoding), and in the middle of a 12-megapixel
+/// phone photo (reduced by 4 while decoding).
 fn large_photos() -> Vec<(&'static str, Vec<u8>)> {
     let fixture = image::load_from_memory(PHOTOS[4].1).expect("fixture").to_rgb8();
     let largest = imageops::resize(&fixture, 2000, 2800, imageops::FilterType::Triangle);

@@ -1,5 +1,6 @@
 //! Reading a photo file: the format from its bytes, limits against decompression
 //! bombs, and the EXIF orientation applied so the pixels stand as the person sees them.
+use crate::grid::Grid;
 use crate::rules;
 use image::{metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use std::io::Cursor;
@@ -72,16 +73,16 @@ pub fn decode(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, RgbImage), 
     Ok((format, image.into_rgb8()))
 }
 
-/// A photo as the checks see it: its own size, and a copy reduced by a power of two
-/// whose shorter side stays at least as long as the narrowest photo IRCC accepts, so
-/// every photo is measured at no less than the resolution a compliant one may have.
+/// A photo as the checks see it: its own size, and its pixels reduced by a power of
+/// two whose shorter side stays at least as long as the narrowest photo IRCC accepts,
+/// so every photo is measured at no less than the resolution a compliant one may have.
 pub struct Sample {
     /// The photo's size, once oriented.
     pub width: u32,
     pub height: u32,
-    /// Photo pixels per pixel of the copy, across and down: 1, 2, 4 or 8.
+    /// Photo pixels per measured pixel, across and down: 1, 2, 4 or 8.
     pub reduction: u32,
-    /// The reduced copy, oriented.
+    /// The decoded pixels, oriented: the photo's own, or a copy reduced while decoding.
     pub pixels: RgbImage,
 }
 
@@ -91,9 +92,10 @@ pub fn reduction_for(width: u32, height: u32) -> u32 {
     [8, 4, 2].into_iter().find(|&r| short.div_ceil(r) >= rules::MIN_WIDTH).unwrap_or(1)
 }
 
-/// Decodes the reduced copy the checks measure. A JPEG reduced by 4 or 8 is reduced
-/// while it is decoded (by a smaller inverse DCT), so a 12-megapixel photo never
-/// exists in full; other files are decoded fully, then reduced.
+/// Decodes what the checks measure. A JPEG reduced by 4 or 8 is reduced while it
+/// is decoded (by a smaller inverse DCT), so a 12-megapixel photo never exists in
+/// full; other files are decoded fully (halving costs less after the faster full
+/// decoder) and measured on a grid of every `reduction`th pixel.
 pub fn decode_sample(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, Sample), DecodeError> {
     if sniff(bytes) == Some(Format::Jpeg) {
         if let Some(sample) = decode_jpeg_reduced(bytes, limits)? {
@@ -105,80 +107,16 @@ pub fn decode_sample(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, Samp
 
 impl Sample {
     /// The sample of pixels decoded in full.
-    pub fn new(image: RgbImage) -> Self {
-        let (width, height) = image.dimensions();
-        let reduction = reduction_for(width, height);
-        let pixels = if reduction == 1 { image } else { box_reduce(&image, reduction) };
-        Sample { width, height, reduction, pixels }
+    pub fn new(pixels: RgbImage) -> Self {
+        let (width, height) = pixels.dimensions();
+        Sample { width, height, reduction: reduction_for(width, height), pixels }
     }
-}
 
-/// Each pixel the mean of an `r` × `r` block (fewer at the right and bottom edges),
-/// rounded: a copy `r` times smaller across and down, the same on every platform.
-fn box_reduce(image: &RgbImage, r: u32) -> RgbImage {
-    match r {
-        2 => box_reduce_by::<2>(image),
-        4 => box_reduce_by::<4>(image),
-        _ => box_reduce_by::<8>(image),
+    /// The points the checks measure, `reduction` photo pixels apart.
+    pub fn grid(&self) -> Grid<'_> {
+        let decoded_in_full = self.pixels.width() == self.width;
+        Grid::new(&self.pixels, if decoded_in_full { self.reduction } else { 1 })
     }
-}
-
-/// [`box_reduce`] for one power of two, so that whole blocks divide by a shift.
-fn box_reduce_by<const R: usize>(image: &RgbImage) -> RgbImage {
-    let (width, height) = image.dimensions();
-    let (w, h) = (width.div_ceil(R as u32) as usize, height.div_ceil(R as u32) as usize);
-    let row_bytes = width as usize * 3;
-    let shift = 2 * R.trailing_zeros();
-    let mut columns = vec![0u16; row_bytes];
-    let mut out = vec![0u8; w * h * 3];
-    let bands = image.as_raw()[..row_bytes * height as usize].chunks(row_bytes * R);
-    for (band, out_row) in bands.zip(out.chunks_exact_mut(w * 3)) {
-        // Sums down each column of the band's rows (at most 8 × 255), then across each block.
-        let mut rows = band.chunks_exact(row_bytes);
-        for (sum, &v) in columns.iter_mut().zip(rows.next().unwrap_or_default()) {
-            *sum = u16::from(v);
-        }
-        for row in rows {
-            for (sum, &v) in columns.iter_mut().zip(row) {
-                *sum += u16::from(v);
-            }
-        }
-        let rows = (band.len() / row_bytes) as u32;
-        let whole = rows == R as u32;
-        if R == 2 && whole {
-            // Halving, the common case, in fixed-size arrays the compiler unrolls.
-            let (pairs, _) = columns.as_chunks::<6>();
-            let (pixels, _) = out_row.as_chunks_mut::<3>();
-            for (pixel, pair) in pixels.iter_mut().zip(pairs) {
-                let half = |c: usize| ((pair[c] + pair[c + 3] + 2) >> 2) as u8;
-                *pixel = [half(0), half(1), half(2)];
-            }
-            if width % 2 == 1 {
-                let last = &columns[columns.len() - 3..];
-                let pixel = &mut out_row[(w - 1) * 3..];
-                for c in 0..3 {
-                    pixel[c] = mean(u32::from(last[c]), 2);
-                }
-            }
-            continue;
-        }
-        let (columns, _) = columns.as_chunks::<3>();
-        let (blocks, last) = columns.as_chunks::<R>();
-        let (out_row, _) = out_row.as_chunks_mut::<3>();
-        for (block, pixel) in blocks.iter().zip(out_row.iter_mut()) {
-            let sum = block.iter().fold([0u32; 3], |s, p| [0, 1, 2].map(|c| s[c] + u32::from(p[c])));
-            *pixel = sum.map(|sum| if whole { ((sum + (1 << shift) / 2) >> shift) as u8 } else { mean(sum, rows * R as u32) });
-        }
-        if let Some(pixel) = out_row.get_mut(blocks.len()) {
-            let sum = last.iter().fold([0u32; 3], |s, p| [0, 1, 2].map(|c| s[c] + u32::from(p[c])));
-            *pixel = sum.map(|sum| mean(sum, rows * last.len() as u32));
-        }
-    }
-    RgbImage::from_raw(w as u32, h as u32, out).expect("w × h pixels")
-}
-
-fn mean(sum: u32, count: u32) -> u8 {
-    ((sum + count / 2) / count) as u8
 }
 
 /// `None` when this decoder cannot read the file (12-bit or CMYK JPEGs, damage): the
@@ -192,7 +130,6 @@ fn decode_jpeg_reduced(bytes: &[u8], limits: DecodeLimits) -> Result<Option<Samp
         return Err(DecodeError::TooLarge);
     }
     let reduction = reduction_for(width, height);
-    // Halving costs less after a full decode by the general decoder, which is faster.
     if reduction < 4 {
         return Ok(None);
     }

@@ -1,6 +1,7 @@
 //! Face detection with SeetaFace's funnel-structured cascade (the `rustface` crate):
 //! pure Rust, so the same detector runs in the browser and on the server.
-use image::{GrayImage, RgbImage};
+use crate::grid::Grid;
+use image::GrayImage;
 use rustface::{Detector, ImageData};
 
 /// The detector's window: rustface 0.1.7 ignores its minimum face size and scans
@@ -20,13 +21,13 @@ struct Pass {
 
 /// A compliant photo's face spans over 40 % of its width: a quick look for faces
 /// down to a third of the shorter side, on a small copy, in coarse steps.
-const QUICK: Pass = Pass { min_face: 0.33, pyramid_step: 0.7, stride: 6, equalised_too: false };
+const QUICK: Pass = Pass { min_face: 0.33, pyramid_step: 0.6, stride: 6, equalised_too: false };
 /// A single face found by the quick look that is narrower than this share of the
 /// shorter side could be one of several small faces, some missed by the coarse
 /// steps: the photo is searched again, thoroughly.
 const TRUSTED: f32 = 0.38;
-/// Down to 9 % (a 640 × 457 copy of a 5:7 photo; smaller than that, no crop of
-/// the photo could make the head large enough), in SeetaFace's usual steps.
+/// Down to about a tenth of the shorter side (smaller than that, no crop of even a
+/// 12-megapixel photo could make the head large enough), in SeetaFace's usual steps.
 const THOROUGH: Pass = Pass { min_face: 0.09, pyramid_step: 0.8, stride: 4, equalised_too: true };
 
 #[derive(Debug, thiserror::Error)]
@@ -62,13 +63,14 @@ impl FaceDetector {
         Ok(Self { detector })
     }
 
-    /// Every face found, largest first.
-    pub fn detect(&mut self, image: &RgbImage) -> Vec<Face> {
-        let short = image.width().min(image.height()) as f32;
-        let mut faces = self.search(image, &QUICK);
+    /// Every face found on the grid, largest first, in grid points.
+    pub fn detect(&mut self, grid: Grid) -> Vec<Face> {
+        let (width, height) = grid.dimensions();
+        let short = width.min(height) as f32;
+        let mut faces = self.search(grid, &QUICK);
         let settled = faces.len() > 1 || faces.first().is_some_and(|face| face.width >= TRUSTED * short);
         if !settled {
-            let thorough = self.search(image, &THOROUGH);
+            let thorough = self.search(grid, &THOROUGH);
             if !thorough.is_empty() {
                 faces = thorough;
             }
@@ -78,10 +80,12 @@ impl FaceDetector {
     }
 
     /// The faces a pass finds, in the image's pixels.
-    fn search(&mut self, image: &RgbImage, pass: &Pass) -> Vec<Face> {
-        let (width, height) = image.dimensions();
-        let k = ((pass.min_face * width.min(height) as f32 / WINDOW) as u32).max(1);
-        let gray = grey_reduced(image, k);
+    fn search(&mut self, grid: Grid, pass: &Pass) -> Vec<Face> {
+        let (width, height) = grid.dimensions();
+        // The copy is never larger than asked for (its cost): the smallest face
+        // found may be a little larger than `min_face`.
+        let k = ((pass.min_face * width.min(height) as f32 / WINDOW).ceil() as u32).max(1);
+        let gray = grey_reduced(grid, k);
         let (w, h) = gray.dimensions();
         // The detector panics on images smaller than its window.
         if w < WINDOW as u32 || h < WINDOW as u32 {
@@ -113,31 +117,31 @@ impl FaceDetector {
     }
 }
 
-/// A grey copy a `k`th of the size across and down: each pixel the mean luma
-/// (BT.709 weights, in integers) of a `k` × `k` block; the last partial blocks are dropped.
-fn grey_reduced(image: &RgbImage, k: u32) -> GrayImage {
-    let (w, h) = (image.width() / k, image.height() / k);
-    let (k, row_bytes) = (k as usize, image.width() as usize * 3);
-    // Sums of each channel down the columns of a band of rows, then across each block.
-    let mut columns = vec![0u32; w as usize * k * 3];
+/// A grey copy a `k`th of the grid's size across and down: each pixel the mean
+/// luma (BT.709 weights, in integers) of a block's photo pixels on every other of
+/// its `k` grid rows (reading the photo costs more than adding), all across the
+/// block; the last partial blocks are dropped.
+fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
+    let (grid_w, grid_h) = grid.dimensions();
+    let (w, h) = (grid_w / k, grid_h / k);
+    // A block's width in photo pixels, and the rows read of its k.
+    let span = (k * grid.step()) as usize;
+    let divisor = k.div_ceil(2) * span as u32 * 10_000;
+    // At most 12 rows of 255 (a grid's shorter side is under 1500 points): u16
+    // sums, which the compiler adds 8 or 16 at a time.
+    let mut columns = vec![0u16; w as usize * span * 3];
     let mut out = Vec::with_capacity((w * h) as usize);
-    let divisor = (k * k * 10_000) as u32;
-    for band in image.as_raw().chunks_exact(row_bytes * k).take(h as usize) {
+    for band in 0..h {
+        // Sums down each column of the band's rows, then across each block.
         columns.fill(0);
-        for row in band.chunks_exact(row_bytes) {
-            for (sum, &v) in columns.iter_mut().zip(row) {
-                *sum += u32::from(v);
+        for y in (band * k..(band + 1) * k).step_by(2) {
+            for (sum, &v) in columns.iter_mut().zip(grid.photo_row(y).as_flattened()) {
+                *sum += u16::from(v);
             }
         }
-        out.extend(columns.chunks_exact(k * 3).map(|block| {
-            let mut sum = [0u32; 3];
-            for p in block.chunks_exact(3) {
-                sum[0] += p[0];
-                sum[1] += p[1];
-                sum[2] += p[2];
-            }
-            let luma = 2126 * sum[0] + 7152 * sum[1] + 722 * sum[2];
-            ((luma + divisor / 2) / divisor) as u8
+        out.extend(columns.as_chunks::<3>().0.chunks_exact(span).map(|block| {
+            let s = block.iter().fold([0u32; 3], |s, p| [s[0] + u32::from(p[0]), s[1] + u32::from(p[1]), s[2] + u32::from(p[2])]);
+            ((2126 * s[0] + 7152 * s[1] + 722 * s[2] + divisor / 2) / divisor) as u8
         }));
     }
     GrayImage::from_raw(w, h, out).expect("w × h bytes")

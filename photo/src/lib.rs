@@ -5,13 +5,16 @@
 mod crop;
 mod decode;
 mod face;
+mod grid;
 mod measure;
 mod report;
+mod resize;
 pub mod rules;
 
 pub use crop::{apply_crop, encode_jpeg, propose_crop, Crop, CropError, CROWN_MARGIN, HEAD_SHARE};
 pub use decode::{decode, decode_sample, reduction_for, sniff, DecodeError, DecodeLimits, Format, Sample};
 pub use face::{Face, FaceDetector, ModelError};
+pub use grid::Grid;
 pub use report::{Check, CheckId, Report, Sending, Status, Value, Verdict};
 /// The image types of the API, for callers that keep decoded photos.
 pub use image;
@@ -111,11 +114,11 @@ pub struct Head {
     pub centre_x: f32,
 }
 
-/// Measures the sample's reduced copy; the photo's own size is judged from the sample.
+/// Measures the sample on its grid; the photo's own size is judged from the sample.
 pub fn analyse(sample: &Sample, detector: &mut FaceDetector) -> Analysis {
-    let image = &sample.pixels;
+    let grid = sample.grid();
     let mut checks = vec![dimensions(sample.width, sample.height)];
-    let faces = detector.detect(image);
+    let faces = detector.detect(grid);
     let mut face_count = Check::new(CheckId::FaceCount, if faces.len() == 1 { Pass } else { Fail })
         .number(faces.len() as f64)
         .limit("1");
@@ -129,8 +132,8 @@ pub fn analyse(sample: &Sample, detector: &mut FaceDetector) -> Analysis {
         [face] => Some(*face),
         _ => None,
     };
-    let head = face.map(|face| head(image, &face));
-    match face.zip(head).and_then(|(face, head)| measured(image, &face, head)) {
+    let head = face.map(|face| head(grid, &face));
+    match face.zip(head).and_then(|(face, head)| measured(grid, &face, head)) {
         Some(measured) => checks.extend(measured),
         None => checks.extend(PIXEL_CHECKS[2..].iter().map(|&id| Check::skipped(id))),
     }
@@ -148,9 +151,9 @@ pub fn analyse(sample: &Sample, detector: &mut FaceDetector) -> Analysis {
 
 /// Chin: the detector's box ends just below it. Crown: found against the
 /// background, or (before a busy background) estimated from the box.
-fn head(image: &RgbImage, face: &Face) -> Head {
+fn head(grid: Grid, face: &Face) -> Head {
     let chin = face.y + 0.94 * face.height;
-    let crown = measure::crown(image, face).unwrap_or(chin - 1.47 * face.height);
+    let crown = measure::crown(grid, face).unwrap_or(chin - 1.47 * face.height);
     Head { crown, chin, centre_x: face.centre_x() }
 }
 
@@ -182,11 +185,11 @@ fn dimensions(w: u32, h: u32) -> Check {
 
 /// The checks that need exactly one face; `None` if the face is too close to the
 /// edge to measure.
-fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
-    let (w, h) = image.dimensions();
+fn measured(grid: Grid, face: &Face, head: Head) -> Option<Vec<Check>> {
+    let (w, h) = grid.dimensions();
     let (w, h) = (f64::from(w), f64::from(h));
-    let skin = measure::skin_area(image, face)?;
-    let background_areas = measure::background_areas(image);
+    let skin = measure::skin_area(grid, face)?;
+    let background_areas = measure::background_areas(grid);
 
     let head = f64::from(head.chin - head.crown) / h;
     let mut head_check = Check::new(CheckId::HeadSize, if (rules::HEAD_MIN..=rules::HEAD_MAX).contains(&head) { Pass } else { Fail })
@@ -203,8 +206,8 @@ fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
         .number(offset)
         .limit(format!("±{}", rules::CENTRING_TOLERANCE));
 
-    let background = measure::background(image, &background_areas);
-    let exposure = measure::exposure(image, skin);
+    let background = measure::background(grid, &background_areas);
+    let exposure = measure::exposure(grid, skin);
     let reference = f64::from(exposure.face_high.max(background.lightness));
     let (brightness_status, brightness_reason) = if reference < rules::MIN_EXPOSURE {
         (Fail, Some("too_dark"))
@@ -220,7 +223,7 @@ fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
         .limit(format!("exposure ≥ {}, clipped skin ≤ {}", rules::MIN_EXPOSURE, rules::MAX_CLIPPED_SKIN));
     brightness.reason = brightness_reason;
 
-    let glare = measure::glare_area(image, face).map(|area: Area| measure::glare(image, face, area, exposure.face_median));
+    let glare = measure::glare_area(grid, face).map(|area: Area| measure::glare(grid, face, area, exposure.face_median));
     let glare_check = match glare {
         Some(g) => {
             let mut check = Check::new(CheckId::Glare, if f64::from(g.largest_spot) <= rules::MAX_GLARE_SPOT { Pass } else { Fail })
@@ -234,7 +237,7 @@ fn measured(image: &RgbImage, face: &Face, head: Head) -> Option<Vec<Check>> {
         None => Check::skipped(CheckId::Glare),
     };
 
-    let sharpness = f64::from(measure::sharpness(image, skin));
+    let sharpness = f64::from(measure::sharpness(grid, skin));
     let sharpness_check = Check::new(CheckId::Sharpness, if sharpness >= rules::MIN_SHARPNESS { Pass } else { Fail })
         .number(sharpness)
         .limit(format!("≥ {}", rules::MIN_SHARPNESS));

@@ -1,7 +1,8 @@
 //! Measurements of a photo around its face. Pure functions of pixels, so the
 //! browser and the server measure exactly the same numbers.
 use crate::face::Face;
-use image::{GrayImage, RgbImage};
+use crate::grid::Grid;
+use image::GrayImage;
 
 /// sRGB (0–255) to linear light (0–1), as IEC 61966-2-1 defines it.
 fn linear_table() -> [f32; 256] {
@@ -14,7 +15,7 @@ fn linear_table() -> [f32; 256] {
 }
 
 /// Relative luminance in linear light (ITU-R BT.709 weights, as OFIQ uses) of an RGB pixel.
-fn luminance(table: &[f32; 256], p: &[u8]) -> f32 {
+fn luminance(table: &[f32; 256], p: &[u8; 3]) -> f32 {
     0.2126 * table[p[0] as usize] + 0.7152 * table[p[1] as usize] + 0.0722 * table[p[2] as usize]
 }
 
@@ -28,8 +29,8 @@ pub struct Area {
 }
 
 impl Area {
-    pub fn clamped(image: &RgbImage, x0: f32, y0: f32, x1: f32, y1: f32) -> Option<Area> {
-        let (w, h) = image.dimensions();
+    pub fn clamped(grid: Grid, x0: f32, y0: f32, x1: f32, y1: f32) -> Option<Area> {
+        let (w, h) = grid.dimensions();
         let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
         let area = Area { x0: clamp(x0, w), y0: clamp(y0, h), x1: clamp(x1, w), y1: clamp(y1, h) };
         (area.x1 > area.x0 + 1 && area.y1 > area.y0 + 1).then_some(area)
@@ -40,35 +41,33 @@ impl Area {
     fn height(&self) -> u32 {
         self.y1 - self.y0
     }
-    /// Each row of the area, top to bottom: its y and its pixels (RGB bytes, left to right).
-    fn rows<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = (u32, &'a [u8])> + 'a {
+    /// Each row of the area, top to bottom: its y and its pixels, left to right.
+    fn rows<'a>(&self, grid: Grid<'a>) -> impl Iterator<Item = (u32, impl Iterator<Item = &'a [u8; 3]> + 'a)> + 'a {
         let a = *self;
-        let stride = image.width() as usize * 3;
-        let raw = image.as_raw();
-        (a.y0..a.y1).map(move |y| {
-            let start = y as usize * stride;
-            (y, &raw[start + a.x0 as usize * 3..start + a.x1 as usize * 3])
-        })
+        (a.y0..a.y1).map(move |y| (y, grid.row(y, a.x0, a.x1)))
     }
     /// The area's grey levels (BT.709 weights, truncated, as `image` computes them).
-    fn grey(&self, image: &RgbImage) -> GrayImage {
-        let levels = self
-            .pixels(image)
-            .map(|p| ((2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000) as u8)
-            .collect();
+    fn grey(&self, grid: Grid) -> GrayImage {
+        let mut levels = Vec::with_capacity(self.width() as usize * self.height() as usize);
+        for y in self.y0..self.y1 {
+            levels.extend(
+                grid.row(y, self.x0, self.x1)
+                    .map(|p| ((2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000) as u8),
+            );
+        }
         GrayImage::from_raw(self.width(), self.height(), levels).expect("one level a pixel")
     }
     /// Every pixel of the area, row by row.
-    fn pixels<'a>(&self, image: &'a RgbImage) -> impl Iterator<Item = &'a [u8]> + 'a {
-        self.rows(image).flat_map(|(_, row)| row.chunks_exact(3))
+    fn pixels<'a>(&self, grid: Grid<'a>) -> impl Iterator<Item = &'a [u8; 3]> + 'a {
+        self.rows(grid).flat_map(|(_, row)| row)
     }
 }
 
 /// The skin of the face: the detector's box without its edges, where hair,
 /// ears and background can be.
-pub fn skin_area(image: &RgbImage, face: &Face) -> Option<Area> {
+pub fn skin_area(grid: Grid, face: &Face) -> Option<Area> {
     Area::clamped(
-        image,
+        grid,
         face.x + 0.2 * face.width,
         face.y + 0.15 * face.height,
         face.x + 0.8 * face.width,
@@ -77,23 +76,47 @@ pub fn skin_area(image: &RgbImage, face: &Face) -> Option<Area> {
 }
 
 /// Two strips beside the head, above the shoulders: where a plain background shows.
-pub fn background_areas(image: &RgbImage) -> Vec<Area> {
-    let (w, h) = image.dimensions();
+pub fn background_areas(grid: Grid) -> Vec<Area> {
+    let (w, h) = grid.dimensions();
     let (w, h) = (w as f32, h as f32);
     [(0.0, 0.12), (0.88, 1.0)]
         .iter()
-        .filter_map(|(a, b)| Area::clamped(image, a * w, 0.02 * h, b * w, 0.35 * h))
+        .filter_map(|(a, b)| Area::clamped(grid, a * w, 0.02 * h, b * w, 0.35 * h))
         .collect()
 }
 
-/// The value a share `p` of the way up `values` (nearest rank): the same number
-/// sorting would give, found in linear time by partial selection.
-fn percentile(values: &mut [f32], p: f32) -> f32 {
-    if values.is_empty() {
-        return 0.0;
+/// Linear luminance counted in 4096 levels (steps of 0.00024): percentiles in
+/// one pass, without keeping or sorting the values.
+struct Levels {
+    counts: Vec<u32>,
+    total: u32,
+}
+
+impl Levels {
+    const TOP: f32 = 4095.0;
+
+    fn new() -> Self {
+        Levels { counts: vec![0; Self::TOP as usize + 1], total: 0 }
     }
-    let i = (((values.len() - 1) as f32 * p).round() as usize).min(values.len() - 1);
-    *values.select_nth_unstable_by(i, f32::total_cmp).1
+
+    fn add(&mut self, luminance: f32) {
+        let level = ((luminance * Self::TOP + 0.5) as usize).min(Self::TOP as usize);
+        self.counts[level] += 1;
+        self.total += 1;
+    }
+
+    /// The level a share `p` of the way up (nearest rank), as luminance; 0 when empty.
+    fn percentile(&self, p: f32) -> f32 {
+        let rank = ((self.total.saturating_sub(1)) as f32 * p + 0.5) as u32;
+        let mut seen = 0;
+        for (level, &count) in self.counts.iter().enumerate() {
+            seen += count;
+            if seen > rank {
+                return level as f32 / Self::TOP;
+            }
+        }
+        0.0
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,18 +129,20 @@ pub struct Exposure {
     pub face_clipped: f32,
 }
 
-pub fn exposure(image: &RgbImage, skin: Area) -> Exposure {
+pub fn exposure(grid: Grid, skin: Area) -> Exposure {
     let table = linear_table();
-    let mut face = Vec::with_capacity(skin.width() as usize * skin.height() as usize);
-    let mut clipped = 0usize;
-    for p in skin.pixels(image) {
-        face.push(luminance(&table, p));
-        clipped += usize::from(p.iter().all(|&c| c >= 250));
+    let mut face = Levels::new();
+    let mut clipped = 0u32;
+    for y in skin.y0..skin.y1 {
+        for p in grid.row(y, skin.x0, skin.x1) {
+            face.add(luminance(&table, p));
+            clipped += u32::from(p.iter().all(|&c| c >= 250));
+        }
     }
     Exposure {
-        face_median: percentile(&mut face, 0.5),
-        face_high: percentile(&mut face, 0.95),
-        face_clipped: clipped as f32 / face.len().max(1) as f32,
+        face_median: face.percentile(0.5),
+        face_high: face.percentile(0.95),
+        face_clipped: clipped as f32 / face.total.max(1) as f32,
     }
 }
 
@@ -131,9 +156,9 @@ pub struct Glare {
 
 /// Where glare can be: the face and the forehead above the detector's box
 /// (which stops near the eyebrows).
-pub fn glare_area(image: &RgbImage, face: &Face) -> Option<Area> {
+pub fn glare_area(grid: Grid, face: &Face) -> Option<Area> {
     Area::clamped(
-        image,
+        grid,
         face.x + 0.1 * face.width,
         face.y - 0.25 * face.height,
         face.x + 0.9 * face.width,
@@ -143,12 +168,12 @@ pub fn glare_area(image: &RgbImage, face: &Face) -> Option<Area> {
 
 /// Specular hot spots: near-white, colourless pixels well above the skin's own
 /// median, in connected blobs. The mouth is left out so that teeth do not count.
-pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Glare {
+pub fn glare(grid: Grid, face: &Face, area: Area, face_median: f32) -> Glare {
     let table = linear_table();
     let threshold = (face_median * 1.5).max(0.7);
     let skin = area;
     let mouth = Area::clamped(
-        image,
+        grid,
         face.x + 0.3 * face.width,
         face.y + 0.68 * face.height,
         face.x + 0.7 * face.width,
@@ -156,8 +181,8 @@ pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Gla
     );
     let (w, h) = (skin.width() as usize, skin.height() as usize);
     let mut hot = vec![false; w * h];
-    for (y, row) in skin.rows(image) {
-        for (i, p) in row.chunks_exact(3).enumerate() {
+    for (y, row) in skin.rows(grid) {
+        for (i, p) in row.enumerate() {
             // Most pixels are not near white: that test goes first.
             if !p.iter().all(|&c| c >= 248) {
                 continue;
@@ -216,11 +241,11 @@ pub fn glare(image: &RgbImage, face: &Face, area: Area, face_median: f32) -> Gla
 /// Focus: the variance of the Laplacian of the skin, on a copy scaled to a fixed
 /// width and stretched to full contrast, so that the number depends neither on
 /// the photo's resolution nor on its exposure or the skin's tone.
-pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
+pub fn sharpness(grid: Grid, skin: Area) -> f32 {
     const WIDTH: u32 = 160;
     let height = ((skin.height() as f32 * WIDTH as f32 / skin.width() as f32).round() as u32).max(3);
     // Grey first: the resize then filters one channel instead of three.
-    let gray = image::imageops::resize(&skin.grey(image), WIDTH, height, image::imageops::FilterType::Triangle);
+    let gray = crate::resize::triangle(&skin.grey(grid), WIDTH, height);
     let mut histogram = [0usize; 256];
     for p in gray.pixels() {
         histogram[p[0] as usize] += 1;
@@ -229,14 +254,13 @@ pub fn sharpness(image: &RgbImage, skin: Area) -> f32 {
     let low = nth_level(&histogram, count / 100) as f32;
     let high = nth_level(&histogram, count * 99 / 100) as f32;
     let gain = 255.0 / (high - low).max(16.0);
-    let (w, h) = gray.dimensions();
-    let level = |x: u32, y: u32| (gray.get_pixel(x, y)[0] as f32 - low) * gain;
-    let mut values = Vec::with_capacity((w as usize) * (h as usize));
-    for y in 1..h - 1 {
+    let w = gray.width() as usize;
+    let levels: Vec<f32> = gray.as_raw().iter().map(|&g| (g as f32 - low) * gain).collect();
+    let mut values = Vec::with_capacity(levels.len());
+    for ((above, row), below) in levels.chunks_exact(w).zip(levels.chunks_exact(w).skip(1)).zip(levels.chunks_exact(w).skip(2)) {
         for x in 1..w - 1 {
-            let c = level(x, y);
-            let sum = level(x - 1, y) + level(x + 1, y) + level(x, y - 1) + level(x, y + 1);
-            values.push(sum - 4.0 * c);
+            let sum = row[x - 1] + row[x + 1] + above[x] + below[x];
+            values.push(sum - 4.0 * row[x]);
         }
     }
     let n = values.len().max(1) as f32;
@@ -264,32 +288,37 @@ pub struct Background {
     pub variation: f32,
 }
 
-pub fn background(image: &RgbImage, areas: &[Area]) -> Background {
+pub fn background(grid: Grid, areas: &[Area]) -> Background {
     let table = linear_table();
-    let grey = |p: &[u8]| (p[0] as f32 + p[1] as f32 + p[2] as f32) / 3.0;
-    let pixels = || areas.iter().flat_map(|a| a.pixels(image));
-    let mut lum = Vec::new();
-    let mut sum = 0.0f32;
-    for p in pixels() {
-        lum.push(luminance(&table, p));
-        sum += grey(p);
+    let mut lightness = Levels::new();
+    // The grey level's sum and sum of squares, exact in integers.
+    let (mut sum, mut squares) = (0u64, 0u64);
+    for area in areas {
+        for y in area.y0..area.y1 {
+            for p in grid.row(y, area.x0, area.x1) {
+                lightness.add(luminance(&table, p));
+                let grey3 = u64::from(p[0]) + u64::from(p[1]) + u64::from(p[2]);
+                sum += grey3;
+                squares += grey3 * grey3;
+            }
+        }
     }
-    let n = lum.len().max(1) as f32;
-    let mean = sum / n;
-    let variation = (pixels().map(|p| (grey(p) - mean) * (grey(p) - mean)).sum::<f32>() / n).sqrt();
-    Background { lightness: percentile(&mut lum, 0.5), variation }
+    let n = f64::from(lightness.total.max(1));
+    let mean = sum as f64 / 3.0 / n;
+    let variance = (squares as f64 / 9.0 / n - mean * mean).max(0.0);
+    Background { lightness: lightness.percentile(0.5), variation: variance.sqrt() as f32 }
 }
 
 /// The top of the head: going up from the face, the highest row that still
 /// differs from the background colour, seen in the corners above the head.
 /// `None` when the background is too busy to tell hair from it.
-pub fn crown(image: &RgbImage, face: &Face) -> Option<f32> {
-    let (w, h) = image.dimensions();
-    let corner = |x0: f32, x1: f32| Area::clamped(image, x0 * w as f32, 0.0, x1 * w as f32, 0.04 * h as f32);
+pub fn crown(grid: Grid, face: &Face) -> Option<f32> {
+    let (w, h) = grid.dimensions();
+    let corner = |x0: f32, x1: f32| Area::clamped(grid, x0 * w as f32, 0.0, x1 * w as f32, 0.04 * h as f32);
     let samples: Vec<[f32; 3]> = [corner(0.0, 0.15), corner(0.85, 1.0)]
         .into_iter()
         .flatten()
-        .flat_map(|a| a.pixels(image).map(|p| [p[0] as f32, p[1] as f32, p[2] as f32]).collect::<Vec<_>>())
+        .flat_map(|a| a.pixels(grid).map(|p| [p[0] as f32, p[1] as f32, p[2] as f32]).collect::<Vec<_>>())
         .collect();
     if samples.is_empty() {
         return None;
@@ -311,14 +340,13 @@ pub fn crown(image: &RgbImage, face: &Face) -> Option<f32> {
     if x1 <= x0 {
         return None;
     }
-    let row = Area { x0, y0: 0, x1, y1: h };
+    // More than a tenth of the row's points differ; counting stops once they do.
+    let enough = (0.1 * (x1 - x0) as f32) as usize + 1;
     let is_head = |y: u32| {
-        let pixels = &image.as_raw()[(y * w + x0) as usize * 3..(y * w + x1) as usize * 3];
-        let differs = pixels
-            .chunks_exact(3)
+        grid.row(y, x0, x1)
             .filter(|p| (0..3).map(|c| (p[c] as f32 - mean[c]).powi(2)).sum::<f32>() > limit * limit)
-            .count();
-        differs as f32 > 0.1 * row.width() as f32
+            .nth(enough - 1)
+            .is_some()
     };
     let start = (face.y.max(0.0) as u32).min(h - 1);
     let gap = ((0.02 * h as f32) as u32).max(2);

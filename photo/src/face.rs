@@ -10,7 +10,7 @@ use rustface::{Detector, ImageData};
 const WINDOW: f32 = 40.0;
 
 /// How a photo is searched: the smallest face sought (a share of the photo's
-/// shorter side, which sets the size of the grey copy searched), the detector's
+/// longer side, which sets the size of the grey copy searched), the detector's
 /// pyramid step and window stride, and whether to retry on an equalised copy.
 struct Pass {
     min_face: f32,
@@ -19,16 +19,18 @@ struct Pass {
     equalised_too: bool,
 }
 
-/// A compliant photo's face spans over 40 % of its width: a quick look for faces
-/// down to a third of the shorter side, on a small copy, in coarse steps.
-const QUICK: Pass = Pass { min_face: 0.33, pyramid_step: 0.5, stride: 6, equalised_too: false };
+/// A compliant 5:7 photo's face spans about a third of its height, a phone
+/// portrait's (4:3, sideways) a quarter of its width or more: a quick look for
+/// faces down to a quarter of the longer side, on a small copy, in coarse steps.
+const QUICK: Pass = Pass { min_face: 0.23, pyramid_step: 0.5, stride: 6, equalised_too: false };
 /// A single face found by the quick look that is narrower than this share of the
-/// shorter side could be one of several small faces, some missed by the coarse
+/// longer side could be one of several small faces, some missed by the coarse
 /// steps: the photo is searched again, thoroughly.
-const TRUSTED: f32 = 0.38;
-/// Down to about a tenth of the shorter side (smaller than that, no crop of even a
-/// 12-megapixel photo could make the head large enough), in SeetaFace's usual steps.
-const THOROUGH: Pass = Pass { min_face: 0.09, pyramid_step: 0.8, stride: 4, equalised_too: true };
+const TRUSTED: f32 = 0.22;
+/// Down to about a fifteenth of the longer side (smaller than that, no crop of
+/// even a 12-megapixel photo could make the head large enough), in SeetaFace's
+/// usual steps.
+const THOROUGH: Pass = Pass { min_face: 0.065, pyramid_step: 0.8, stride: 4, equalised_too: true };
 
 #[derive(Debug, thiserror::Error)]
 #[error("the face model could not be read")]
@@ -66,9 +68,9 @@ impl FaceDetector {
     /// Every face found on the grid, largest first, in grid points.
     pub fn detect(&mut self, grid: Grid) -> Vec<Face> {
         let (width, height) = grid.dimensions();
-        let short = width.min(height) as f32;
+        let long = width.max(height) as f32;
         let mut faces = self.search(grid, &QUICK);
-        let settled = faces.len() > 1 || faces.first().is_some_and(|face| face.width >= TRUSTED * short);
+        let settled = faces.len() > 1 || faces.first().is_some_and(|face| face.width >= TRUSTED * long);
         if !settled {
             let thorough = self.search(grid, &THOROUGH);
             if !thorough.is_empty() {
@@ -84,7 +86,7 @@ impl FaceDetector {
         let (width, height) = grid.dimensions();
         // The copy is never larger than asked for (its cost): the smallest face
         // found may be a little larger than `min_face`.
-        let k = ((pass.min_face * width.min(height) as f32 / WINDOW).ceil() as u32).max(1);
+        let k = ((pass.min_face * width.max(height) as f32 / WINDOW).ceil() as u32).max(1);
         let gray = grey_reduced(grid, k);
         let (w, h) = gray.dimensions();
         // The detector panics on images smaller than its window.
@@ -127,7 +129,7 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
     // A block's width in photo pixels, and the rows read of its k.
     let span = (k * grid.step()) as usize;
     let divisor = k.div_ceil(2) * span as u32 * 10_000;
-    // At most 12 rows of 255 (a grid's shorter side is under 1500 points): u16
+    // At most 9 rows of 255 (a grid is under 3000 points long): u16
     // sums, which the compiler adds 8 or 16 at a time.
     let mut columns = vec![0u16; w as usize * span * 3];
     let mut out = Vec::with_capacity((w * h) as usize);

@@ -94,8 +94,8 @@ pub fn reduction_for(width: u32, height: u32) -> u32 {
 
 /// Decodes what the checks measure. A JPEG reduced by 4 or 8 is reduced while it
 /// is decoded (by a smaller inverse DCT), so a 12-megapixel photo never exists in
-/// full; other files are decoded fully (halving costs less after the faster full
-/// decoder) and measured on a grid of every `reduction`th pixel.
+/// full; other files are decoded fully (for halving, the faster full decoder costs
+/// less than the reduced decode) and measured on a grid of every `reduction`th pixel.
 pub fn decode_sample(bytes: &[u8], limits: DecodeLimits) -> Result<(Format, Sample), DecodeError> {
     if sniff(bytes) == Some(Format::Jpeg) {
         if let Some(sample) = decode_jpeg_reduced(bytes, limits)? {

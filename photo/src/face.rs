@@ -129,8 +129,8 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
     // A block's width in photo pixels, and the rows read of its k.
     let span = (k * grid.step()) as usize;
     let divisor = k.div_ceil(2) * span as u32 * 10_000;
-    // At most 9 rows of 255 (a grid is under 3000 points long): u16
-    // sums, which the compiler adds 8 or 16 at a time.
+    // At most 35 rows of 255 (a grid is at most 12000 points long): u16 sums,
+    // which the compiler adds 8 or 16 at a time.
     let mut columns = vec![0u16; w as usize * span * 3];
     let mut out = Vec::with_capacity((w * h) as usize);
     for band in 0..h {

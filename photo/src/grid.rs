@@ -36,7 +36,7 @@ impl<'a> Grid<'a> {
         &self.image.as_raw().as_chunks::<3>().0[start..start + width]
     }
 
-    /// Grid points to a photo pixel, across and down.
+    /// Photo pixels from one grid point to the next, across and down.
     pub fn step(&self) -> u32 {
         self.step
     }

@@ -72,6 +72,16 @@ fn a_file_over_4_mb_fails_the_size_check() {
     assert_eq!(check_file(&bytes, &mut detector).get(CheckId::FileSize).unwrap().status, Status::Fail);
 }
 
+#[test]
+fn photos_of_any_shape_measured_on_a_grid_never_panic() {
+    // Halved, quartered, very long or very thin: grids and grey copies of every kind.
+    let mut detector = detector();
+    for (width, height) in [(1430, 40), (40, 1430), (3000, 1500), (2861, 2861), (1431, 2003), (12000, 720), (5722, 3)] {
+        let image = RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 256) as u8]));
+        assert_eq!(check_image(image, &mut detector).len(), 8, "{width}×{height}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

@@ -128,7 +128,7 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
     let (w, h) = (grid_w / k, grid_h / k);
     // A block's width in photo pixels, and the rows read of its k.
     let span = (k * grid.step()) as usize;
-    let divisor = k.div_ceil(2) * span as u32 * 10_000;
+    let divisor = u64::from(k.div_ceil(2)) * span as u64 * 10_000;
     // At most 35 rows of 255 (a grid is at most 12000 points long): u16 sums,
     // which the compiler adds 8 or 16 at a time.
     let mut columns = vec![0u16; w as usize * span * 3];
@@ -143,7 +143,9 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
         }
         out.extend(columns.as_chunks::<3>().0.chunks_exact(span).map(|block| {
             let s = block.iter().fold([0u32; 3], |s, p| [s[0] + u32::from(p[0]), s[1] + u32::from(p[1]), s[2] + u32::from(p[2])]);
-            ((2126 * s[0] + 7152 * s[1] + 722 * s[2] + divisor / 2) / divisor) as u8
+            // In u64: a long thin photo's blocks hold more than u32 can weigh.
+            let luma = 2126 * u64::from(s[0]) + 7152 * u64::from(s[1]) + 722 * u64::from(s[2]);
+            ((luma + divisor / 2) / divisor) as u8
         }));
     }
     GrayImage::from_raw(w, h, out).expect("w × h bytes")

@@ -23,6 +23,7 @@ use axum::extract::Request;
 use axum::ServiceExt;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -112,6 +113,16 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
             .with_state(OutboxFolder(folder.clone())),
         None => Router::new(),
     };
+    // The site's files (the app's bundle, icons, the photo worker) as they are on
+    // disk; any other path gets the app's 404 page. leptos_axum's file handler also
+    // serves files, but could lay another request's response options (a 404 status,
+    // a page's headers) on them, and the browser then could not start the app.
+    let not_found = Router::new().fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell)).with_state(state.clone());
+    let site_files = ServeDir::new(&state.settings.site.root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(not_found)
+        .call_fallback_on_method_not_allowed(true);
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let services = Services {
@@ -139,7 +150,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback_service(site_files)
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(same_site_server_functions))
         .layer(CompressionLayer::new())

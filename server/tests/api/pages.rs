@@ -48,6 +48,8 @@ on_both_databases! {
             assert!(body.contains("We couldn&#x27;t find that Web page") || body.contains("We couldn't find that Web page"), "{path}: {body}");
             assert!(body.contains("Nous ne pouvons trouver cette page Web"), "{path}");
         }
+        let posted = app.client.post(format!("{}/nothing/here", app.address)).send().await.expect("response");
+        assert_eq!(posted.status().as_u16(), 404, "any method gets the 404 page");
     }
 }
 
@@ -68,4 +70,44 @@ on_both_databases! {
         assert!(body.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "{policy}");
         assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{policy}");
     }
+}
+
+/// Static files keep their own status and headers whatever pages are rendered at the
+/// same time: leptos_axum's file handler once gave a script another request's 404
+/// status and page headers, and the browser then could not start the app.
+async fn static_files_keep_their_own_status_under_load(backend: crate::helpers::Backend) {
+    let site = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/portal.js"), "export default function start() {}\n").unwrap();
+    let root = site.path().to_path_buf();
+    let app = crate::helpers::spawn_app_with(backend, move |settings| settings.site.root = root).await;
+    let mut requests = tokio::task::JoinSet::new();
+    for i in 0..400 {
+        let (client, address) = (app.client.clone(), app.address.clone());
+        requests.spawn(async move {
+            let path = if i % 2 == 0 { "/en/no-such-page" } else { "/pkg/portal.js" };
+            let response = client.get(format!("{address}{path}")).send().await.expect("response");
+            let policy = response.headers().contains_key("content-security-policy");
+            (path, response.status().as_u16(), policy)
+        });
+    }
+    let mut wrong = Vec::new();
+    while let Some(result) = requests.join_next().await {
+        let (path, status, policy) = result.expect("request task");
+        let expected = if path == "/pkg/portal.js" { (200, false) } else { (404, true) };
+        if (status, policy) != expected {
+            wrong.push(format!("{path}: {status}, content-security-policy: {policy}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of 400 wrong: {:?}", wrong.len(), &wrong[..wrong.len().min(5)]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_files_keep_their_own_status_under_load_on_sqlite() {
+    static_files_keep_their_own_status_under_load(crate::helpers::Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_files_keep_their_own_status_under_load_on_postgres() {
+    static_files_keep_their_own_status_under_load(crate::helpers::Backend::Postgres).await;
 }

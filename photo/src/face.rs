@@ -132,7 +132,8 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
     // At most 35 rows of 255 (a grid is at most 12000 points long): u16 sums,
     // which the compiler adds 8 or 16 at a time.
     let mut columns = vec![0u16; w as usize * span * 3];
-    let mut out = Vec::with_capacity((w * h) as usize);
+    let mut grey = GrayImage::new(w, h);
+    let mut levels = grey.iter_mut();
     for band in 0..h {
         // Sums down each column of the band's rows, then across each block.
         columns.fill(0);
@@ -141,14 +142,14 @@ fn grey_reduced(grid: Grid, k: u32) -> GrayImage {
                 *sum += u16::from(v);
             }
         }
-        out.extend(columns.as_chunks::<3>().0.chunks_exact(span).map(|block| {
+        for (block, level) in columns.as_chunks::<3>().0.chunks_exact(span).zip(levels.by_ref()) {
             let s = block.iter().fold([0u32; 3], |s, p| [s[0] + u32::from(p[0]), s[1] + u32::from(p[1]), s[2] + u32::from(p[2])]);
             // In u64: a long thin photo's blocks hold more than u32 can weigh.
             let luma = 2126 * u64::from(s[0]) + 7152 * u64::from(s[1]) + 722 * u64::from(s[2]);
-            ((luma + divisor / 2) / divisor) as u8
-        }));
+            *level = ((luma + divisor / 2) / divisor) as u8;
+        }
     }
-    GrayImage::from_raw(w, h, out).expect("w × h bytes")
+    grey
 }
 
 /// Histogram equalisation of a grey image.

@@ -48,14 +48,14 @@ impl Area {
     }
     /// The area's grey levels (BT.709 weights, truncated, as `image` computes them).
     fn grey(&self, grid: Grid) -> GrayImage {
-        let mut levels = Vec::with_capacity(self.width() as usize * self.height() as usize);
+        let mut grey = GrayImage::new(self.width(), self.height());
+        let mut levels = grey.iter_mut();
         for y in self.y0..self.y1 {
-            levels.extend(
-                grid.row(y, self.x0, self.x1)
-                    .map(|p| ((2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000) as u8),
-            );
+            for (p, level) in grid.row(y, self.x0, self.x1).zip(levels.by_ref()) {
+                *level = ((2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000) as u8;
+            }
         }
-        GrayImage::from_raw(self.width(), self.height(), levels).expect("one level a pixel")
+        grey
     }
     /// Every pixel of the area, row by row.
     fn pixels<'a>(&self, grid: Grid<'a>) -> impl Iterator<Item = &'a [u8; 3]> + 'a {

@@ -33,8 +33,11 @@ fn weights(from: u32, to: u32) -> Vec<(usize, Vec<f32>)> {
 /// `image::imageops::resize(grey, width, height, FilterType::Triangle)`.
 pub fn triangle(grey: &GrayImage, width: u32, height: u32) -> GrayImage {
     let (w, h) = grey.dimensions();
-    if (w, h) == (width, height) || w == 0 || h == 0 {
-        return if w == 0 || h == 0 { GrayImage::new(width, height) } else { grey.clone() };
+    if w == 0 || h == 0 {
+        return GrayImage::new(width, height);
+    }
+    if (w, h) == (width, height) {
+        return grey.clone();
     }
     let raw = grey.as_raw();
     let (w, height_usize) = (w as usize, height as usize);
@@ -50,14 +53,15 @@ pub fn triangle(grey: &GrayImage, width: u32, height: u32) -> GrayImage {
         }
     }
     let across = weights(w as u32, width);
-    let mut out = Vec::with_capacity(width as usize * height_usize);
+    let mut out = GrayImage::new(width, height);
+    let mut levels = out.iter_mut();
     for row in columns.chunks_exact(w) {
-        out.extend(across.iter().map(|(left, ws)| {
+        for ((left, ws), level) in across.iter().zip(levels.by_ref()) {
             let t = ws.iter().enumerate().fold(0.0f32, |t, (i, weight)| t + row[left + i] * weight);
-            t.clamp(0.0, 255.0).round() as u8
-        }));
+            *level = t.clamp(0.0, 255.0).round() as u8;
+        }
     }
-    GrayImage::from_raw(width, height, out).expect("width × height levels")
+    out
 }
 
 #[cfg(test)]

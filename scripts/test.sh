@@ -65,4 +65,12 @@ PORTAL_SQLITE_URL="http://127.0.0.1:$sqlite_port" PORTAL_SQLITE_TOKEN="$(cat "$w
 PORTAL_SQLITE_DB="$work/e2e.db" \
 PORTAL_POSTGRES_URL="http://127.0.0.1:$postgres_port" PORTAL_POSTGRES_TOKEN="$(cat "$work/postgres.token")" \
 PORTAL_POSTGRES_DB="postgres://postgres@127.0.0.1:5432/$e2e_db" \
-  npx playwright test
+  npx playwright test || status=$?
+
+# A panic on the server is a bug even when every page looked right.
+if grep -q "panicked" "$work/sqlite.log" "$work/postgres.log"; then
+  grep -h -A 12 "panicked" "$work/sqlite.log" "$work/postgres.log" >&2
+  echo "The portal panicked during the end-to-end tests." >&2
+  status=1
+fi
+exit "${status:-0}"

@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
+import { APIRequestContext, ConsoleMessage, expect, Page, Request, Response, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
@@ -7,8 +7,34 @@ import { createHmac } from 'node:crypto';
  * fresh browser context compiles the bundle anew, and on a busy 2-core machine
  * that alone has taken over the 5 s an assertion waits by default. */
 export async function gotoHydrated(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '', { timeout: 20_000 });
+  const seen: string[] = [];
+  const onConsole = (m: ConsoleMessage) => { seen.push(`console.${m.type()}: ${m.text()}`); };
+  const onError = (e: Error) => { seen.push(`page error: ${e.message}`); };
+  const onFailed = (r: Request) => { seen.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); };
+  const onResponse = (r: Response) => {
+    const policy = r.headers()['content-security-policy']?.match(/'nonce-[^']*'/)?.[0] ?? 'no nonce';
+    seen.push(`${r.status()} ${r.request().method()} ${r.url()} (${r.headers()['content-type']}, CSP ${policy})`);
+  };
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  page.on('requestfailed', onFailed);
+  page.on('response', onResponse);
+  try {
+    const document = await page.goto(path);
+    try {
+      await expect(page.locator('html')).toHaveAttribute('data-hydrated', '', { timeout: 20_000 });
+    } catch (error) {
+      // Say what the page went through: a hydration failure seen only on a busy CI machine is otherwise a guess.
+      const body = (await document?.text().catch(() => '')) ?? '';
+      const scripts = [...body.matchAll(/<script[^>]*nonce="([^"]*)"/g)].map((m) => m[1]);
+      throw new Error(`${error}\nThe page never hydrated. Script nonces in the document: ${scripts.join(', ') || 'none'}\n${seen.join('\n')}`);
+    }
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+    page.off('requestfailed', onFailed);
+    page.off('response', onResponse);
+  }
 }
 
 /** A fresh application number and addresses, so tests running at once never meet. */

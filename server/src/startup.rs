@@ -115,8 +115,9 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     };
     // The site's files (the app's bundle, icons, the photo worker) as they are on
     // disk; any other path gets the app's 404 page. leptos_axum's file handler also
-    // serves files, but could lay another request's response options (a 404 status,
-    // a page's headers) on them, and the browser then could not start the app.
+    // serves files, but inside whatever reactive owner is current on the thread: one
+    // left there by a panic once laid another request's response options (a 404
+    // status, a page's headers) on the app's script.
     let not_found = Router::new().fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell)).with_state(state.clone());
     let site_files = ServeDir::new(&state.settings.site.root)
         .precompressed_br()

@@ -11,6 +11,7 @@ use crate::domain::PhotoStatus;
 use crate::i18n::*;
 use crop_tool::CropTool;
 use leptos::prelude::*;
+use leptos::reactive::send_wrapper_ext::SendOption;
 use photo::{Crop, Inspection, Report};
 use results::Results;
 use send::{Body, SendPhoto};
@@ -50,6 +51,14 @@ struct Pending {
     photo: Option<(web_sys::File, gloo_file::ObjectUrl)>,
 }
 
+/// State that only the browser has (the Web Worker, files, object URLs), empty on the
+/// server. A page's owner may be dropped on another server thread than the one that
+/// rendered it, and a `!Send` value there would panic and cut the page off: a
+/// `SendOption` holds nothing until the browser gives it a value.
+fn browser_only<T: 'static>() -> StoredValue<SendOption<T>> {
+    StoredValue::new(SendOption::new_local(None))
+}
+
 /// With `send_for` (a person's id), the checked photo can be sent for that
 /// person (the signed-in photo step); without, nothing leaves the device.
 #[component]
@@ -63,13 +72,13 @@ pub fn PhotoChecker(
     let crop = RwSignal::new(None::<Crop>);
     let source = RwSignal::new(None::<Source>);
     let ready = RwSignal::new(false);
-    let engine = StoredValue::new_local(None::<engine::Engine>);
-    let pending = StoredValue::new_local(None::<Pending>);
+    let engine = browser_only::<engine::Engine>();
+    let pending = browser_only::<Pending>();
     let next_id = StoredValue::new(0u32);
     // Object URLs live until replaced, so that the previews and download keep working.
-    let urls = StoredValue::new_local(Vec::<gloo_file::ObjectUrl>::new());
+    let urls = browser_only::<Vec<gloo_file::ObjectUrl>>();
     // What "send" sends: the file shown, or the crop shown.
-    let body = StoredValue::new_local(None::<Body>);
+    let body = browser_only::<Body>();
 
     // The request an answer is for, if it is still the one awaited.
     let take = move |id: u32| pending.try_update_value(|p| p.take_if(|p| p.id == id)).flatten();
@@ -79,18 +88,19 @@ pub fn PhotoChecker(
         let cropped = request.photo.is_none();
         let url = match (request.photo, jpeg) {
             (Some((file, url)), _) => {
-                body.set_value(Some(Body::File(file)));
+                body.set_value(SendOption::new_local(Some(Body::File(file))));
                 url
             }
             (None, jpeg) => {
                 let jpeg = jpeg.unwrap_or_default();
                 let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(jpeg.as_slice(), Some("image/jpeg")));
-                body.set_value(Some(Body::Jpeg(jpeg)));
+                body.set_value(SendOption::new_local(Some(Body::Jpeg(jpeg))));
                 url
             }
         };
         let url_text = url.to_string();
         urls.update_value(|u| {
+            let u = u.get_or_insert_with(Vec::new);
             // A crop keeps the original's preview for the crop tool.
             u.truncate(usize::from(cropped));
             u.push(url);
@@ -129,9 +139,9 @@ pub fn PhotoChecker(
     // The engine starts with the page, so its code and the face model load while
     // the person finds a photo; no other page loads them.
     Effect::new(move |_| {
-        if engine.with_value(Option::is_none) {
+        if engine.with_value(|e| e.is_none()) {
             match engine::Engine::start(on_answer) {
-                Some(started) => engine.set_value(Some(started)),
+                Some(started) => engine.set_value(SendOption::new_local(Some(started))),
                 None => step.set(Step::ModelFailed),
             }
         }
@@ -140,7 +150,7 @@ pub fn PhotoChecker(
     let send = move |request: engine::Request, photo: Option<(web_sys::File, gloo_file::ObjectUrl)>| {
         let id = next_id.get_value() + 1;
         next_id.set_value(id);
-        pending.set_value(Some(Pending { id, photo }));
+        pending.set_value(SendOption::new_local(Some(Pending { id, photo })));
         step.set(if ready.get_untracked() { Step::Checking } else { Step::LoadingModel });
         let sent = engine.with_value(|e| e.as_ref().is_some_and(|e| e.send(id, request)));
         if !sent {
@@ -159,7 +169,7 @@ pub fn PhotoChecker(
         shown.set(None);
         crop.set(None);
         source.set(None);
-        body.set_value(None);
+        body.set_value(SendOption::new_local(None));
         let url = gloo_file::ObjectUrl::from(gloo_file::File::from(file.clone()));
         send(engine::Request::Photo(file.clone()), Some((file, url)));
     };
@@ -196,7 +206,7 @@ pub fn PhotoChecker(
             {move || {
                 let person = send_for?;
                 let report = shown.get()?.report;
-                let body = body.get_value()?;
+                let body = body.get_value().take()?;
                 Some(view! { <SendPhoto person report body on_sent /> })
             }}
             {move || {

@@ -59,10 +59,33 @@ ensure_test_tools() {
   fi
 }
 
+# cargo-leptos runs wasm-bindgen, wasm-opt and precompression on every build, even
+# when nothing changed (about 40 s): skip the build when the site was last built from
+# exactly these sources and tools.
 build_site() {
+  local stamp=target/site/.built-from sources
+  sources=$(site_sources)
+  if [ -n "$sources" ] && [ -x target/release/portal ] && [ -f target/site/pkg/portal.wasm ] \
+    && [ "$(cat "$stamp" 2>/dev/null)" = "$sources" ]; then
+    say "The portal is already built from these sources"
+    return 0
+  fi
   say "Building the portal (server and WebAssembly, release)"
   cargo leptos build --release --precompress
   build_photo_worker
+  [ -z "$sources" ] || echo "$sources" >"$stamp"
+}
+
+# A digest of what the site is built from: the clone's files (tracked, or new and not
+# ignored; not the end-to-end tests or prose), the tools and the build settings.
+# Empty outside a git clone, where the site is always built.
+site_sources() {
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
+  {
+    git ls-files -z --cached --others --exclude-standard -- . ':!end2end' ':!*.md' | xargs -0 sha256sum 2>/dev/null || true
+    rustc --version; cargo-leptos --version; wasm-bindgen --version; wasm-opt --version
+    env | grep -E '^(RUSTFLAGS|CARGO_PROFILE_|CARGO_BUILD_|LEPTOS_)' | sort || true
+  } | sha256sum | cut -d' ' -f1
 }
 
 # The photo checks' own WebAssembly, run in a Web Worker that only the photo-check

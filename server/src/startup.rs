@@ -23,7 +23,7 @@ use axum::extract::Request;
 use axum::ServiceExt;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -133,7 +133,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         secure_cookies: state.settings.site.public_url.starts_with("https://"),
     };
 
-    Router::new()
+    root_files(&state.settings.site.root)
         .route("/health", get(health))
         .route(photo::FACE_MODEL_PATH, get(face_model))
         .merge(crate::api::router())
@@ -169,6 +169,24 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// A route for each file at the top of the site folder (the icon, and whatever
+/// `public/` holds): `/favicon.svg` would otherwise be taken for a language by the
+/// pages' `/{lang}` route and get the 404 page. Files in folders (`/pkg/…`) are
+/// served by the fallback.
+fn root_files<S: Clone + Send + Sync + 'static>(site: &std::path::Path) -> Router<S> {
+    let files = std::fs::read_dir(site).into_iter().flatten().flatten().filter(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // A name like `robots.txt`, which no other route has and axum takes as it is.
+        let plain = name.contains('.') && !name.starts_with('.') && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        entry.file_type().is_ok_and(|kind| kind.is_file()) && plain && !name.ends_with(".br") && !name.ends_with(".gz")
+    });
+    files.fold(Router::new(), |router, entry| {
+        let file = ServeFile::new(entry.path()).precompressed_br().precompressed_gzip();
+        router.route_service(&format!("/{}", entry.file_name().to_string_lossy()), file)
+    })
 }
 
 /// Server functions carry no CSRF token: a state change posted from another

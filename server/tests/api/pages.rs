@@ -72,8 +72,8 @@ on_both_databases! {
     }
 }
 
-/// Pages and files arrive whole, with their own status and headers, when many are
-/// served at once by several threads. A page's reactive owner is dropped on whichever
+/// Pages and files arrive whole, with their own status, type and headers, when many
+/// are served at once by several threads. A page's reactive owner is dropped on whichever
 /// thread finishes it: the photo checker's browser-only state once panicked there
 /// (a `!Send` value dropped off its thread), which cut that page off unfinished and
 /// left the panicking owner current on the thread, where the next file served
@@ -83,19 +83,22 @@ async fn pages_and_files_arrive_whole_under_load(backend: crate::helpers::Backen
     let site = tempfile::tempdir().expect("temporary folder");
     std::fs::create_dir(site.path().join("pkg")).unwrap();
     std::fs::write(site.path().join("pkg/portal.js"), "export default function start() {}\n").unwrap();
+    // A file at the top of the site, whose path the pages' `/{lang}` route would also match.
+    std::fs::write(site.path().join("favicon.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg"/>"#).unwrap();
     let root = site.path().to_path_buf();
     let app = crate::helpers::spawn_app_with(backend, move |settings| settings.site.root = root).await;
     let mut requests = tokio::task::JoinSet::new();
-    let paths = ["/en/photo-check", "/pkg/portal.js", "/fr/photo-check", "/en/no-such-page"];
-    for i in 0..400 {
+    let paths = ["/en/photo-check", "/pkg/portal.js", "/fr/photo-check", "/en/no-such-page", "/favicon.svg"];
+    for i in 0..500 {
         let (client, address, path) = (app.client.clone(), app.address.clone(), paths[i % paths.len()]);
         requests.spawn(async move {
             let answer = async {
                 let response = client.get(format!("{address}{path}")).send().await?;
                 let status = response.status().as_u16();
                 let policy = response.headers().contains_key("content-security-policy");
+                let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
                 let body = response.text().await?;
-                Ok::<_, reqwest::Error>((status, policy, body))
+                Ok::<_, reqwest::Error>((status, policy, kind, body))
             };
             (path, tokio::time::timeout(std::time::Duration::from_secs(30), answer).await)
         });
@@ -104,22 +107,23 @@ async fn pages_and_files_arrive_whole_under_load(backend: crate::helpers::Backen
     while let Some(result) = requests.join_next().await {
         let (path, answer) = result.expect("request task");
         let expected = match path {
-            "/pkg/portal.js" => (200, false),
-            "/en/no-such-page" => (404, true),
-            _ => (200, true),
+            "/pkg/portal.js" => (200, false, "text/javascript"),
+            "/favicon.svg" => (200, false, "image/svg+xml"),
+            "/en/no-such-page" => (404, true, "text/html"),
+            _ => (200, true, "text/html"),
         };
         match answer {
-            Ok(Ok((status, policy, body))) => {
-                let whole = path == "/pkg/portal.js" || body.contains("</html>");
-                if (status, policy) != expected || !whole {
-                    wrong.push(format!("{path}: {status}, content-security-policy: {policy}, whole: {whole}"));
+            Ok(Ok((status, policy, kind, body))) => {
+                let whole = !kind.starts_with("text/html") || body.contains("</html>");
+                if (status, policy) != (expected.0, expected.1) || !kind.starts_with(expected.2) || !whole {
+                    wrong.push(format!("{path}: {status} {kind}, content-security-policy: {policy}, whole: {whole}"));
                 }
             }
             Ok(Err(error)) => wrong.push(format!("{path}: {error}")),
             Err(_) => wrong.push(format!("{path}: no answer in 30 s")),
         }
     }
-    assert!(wrong.is_empty(), "{} of 400 wrong: {:?}", wrong.len(), &wrong[..wrong.len().min(5)]);
+    assert!(wrong.is_empty(), "{} of 500 wrong: {:?}", wrong.len(), &wrong[..wrong.len().min(5)]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

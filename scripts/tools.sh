@@ -77,12 +77,12 @@ build_site() {
 }
 
 # A digest of what the site is built from: the clone's files (tracked, or new and not
-# ignored; not the end-to-end tests or prose), the tools and the build settings.
+# ignored; not tests, benchmarks or prose), the tools and the build settings.
 # Empty outside a git clone, where the site is always built.
 site_sources() {
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
   {
-    git ls-files -z --cached --others --exclude-standard -- . ':!end2end' ':!*.md' | xargs -0 sha256sum 2>/dev/null || true
+    git ls-files -z --cached --others --exclude-standard -- . ':!end2end' ':!*/tests/*' ':!*/benches/*' ':!*.md' | xargs -0 sha256sum 2>/dev/null || true
     rustc --version; cargo-leptos --version; wasm-bindgen --version; wasm-opt --version
     env | grep -E '^(RUSTFLAGS|CARGO_PROFILE_|CARGO_BUILD_|LEPTOS_)' | sort || true
   } | sha256sum | cut -d' ' -f1

@@ -176,17 +176,20 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
 /// pages' `/{lang}` route and get the 404 page. Files in folders (`/pkg/…`) are
 /// served by the fallback.
 fn root_files<S: Clone + Send + Sync + 'static>(site: &std::path::Path) -> Router<S> {
-    let files = std::fs::read_dir(site).into_iter().flatten().flatten().filter(|entry| {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        // A name like `robots.txt`, which no other route has and axum takes as it is.
-        let plain = name.contains('.') && !name.starts_with('.') && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
-        entry.file_type().is_ok_and(|kind| kind.is_file()) && plain && !name.ends_with(".br") && !name.ends_with(".gz")
-    });
-    files.fold(Router::new(), |router, entry| {
-        let file = ServeFile::new(entry.path()).precompressed_br().precompressed_gzip();
-        router.route_service(&format!("/{}", entry.file_name().to_string_lossy()), file)
-    })
+    // A name like `robots.txt`, which no other route has and axum takes as it is.
+    let plain = |name: &str| {
+        name.contains('.') && !name.starts_with('.') && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+    };
+    std::fs::read_dir(site)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter_map(|entry| Some((entry.file_name().into_string().ok()?, entry.path())))
+        .filter(|(name, _)| plain(name) && !name.ends_with(".br") && !name.ends_with(".gz"))
+        .fold(Router::new(), |router, (name, path)| {
+            router.route_service(&format!("/{name}"), ServeFile::new(path).precompressed_br().precompressed_gzip())
+        })
 }
 
 /// Server functions carry no CSRF token: a state change posted from another

@@ -106,7 +106,7 @@ async fn pages_and_files_arrive_whole_under_load(backend: crate::helpers::Backen
     let mut wrong = Vec::new();
     while let Some(result) = requests.join_next().await {
         let (path, answer) = result.expect("request task");
-        let expected = match path {
+        let (want_status, want_policy, want_kind) = match path {
             "/pkg/portal.js" => (200, false, "text/javascript"),
             "/favicon.svg" => (200, false, "image/svg+xml"),
             "/en/no-such-page" => (404, true, "text/html"),
@@ -115,7 +115,7 @@ async fn pages_and_files_arrive_whole_under_load(backend: crate::helpers::Backen
         match answer {
             Ok(Ok((status, policy, kind, body))) => {
                 let whole = !kind.starts_with("text/html") || body.contains("</html>");
-                if (status, policy) != (expected.0, expected.1) || !kind.starts_with(expected.2) || !whole {
+                if (status, policy) != (want_status, want_policy) || !kind.starts_with(want_kind) || !whole {
                     wrong.push(format!("{path}: {status} {kind}, content-security-policy: {policy}, whole: {whole}"));
                 }
             }

@@ -21,6 +21,7 @@ pub mod password_policy;
 pub mod passwords;
 pub mod photo_check;
 pub mod photos;
+pub mod request_scope;
 pub mod secrets;
 pub mod startup;
 pub mod telemetry;

@@ -152,6 +152,8 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
             },
         )
         .fallback_service(site_files)
+        // Pages and server functions keep to their own reactive state (see the module).
+        .layer(axum::middleware::from_fn(crate::request_scope::request_scope))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(same_site_server_functions))
         .layer(CompressionLayer::new())

@@ -39,13 +39,27 @@ impl AppError {
         }
     }
 
-    /// Sets the response's status to match (server functions otherwise answer 500).
+    /// Sets the status of a server function's answer to match (it would otherwise
+    /// be 500). A page that calls a server function while it renders on the server
+    /// shares that answer's response: there the page sets its own status from what
+    /// it shows (a redirect to sign in, 403, 404), which a failed call must not
+    /// overwrite, whichever of the two finishes last.
     #[cfg(feature = "ssr")]
     pub fn with_status(self) -> Self {
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(self.status());
+        let called = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|request| request.uri.path().starts_with("/api/"));
+        if called {
+            set_response_status(self.status());
         }
         self
+    }
+}
+
+/// Sets the status of the answer being made on the server: a page's, from what it
+/// shows, or a server function's.
+#[cfg(feature = "ssr")]
+pub fn set_response_status(status: http::StatusCode) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
     }
 }
 

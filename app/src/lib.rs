@@ -79,15 +79,16 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/:lang") view=components::LocalizedLayout>
                     <Route path=path!("") view=pages::HomePage />
                     <Route path=path!("photo-check") view=pages::PhotoCheckPage />
-                    <Route path=path!("invitation/:token") view=pages::InvitationPage />
                     <Route path=path!("sign-in") view=pages::SignInPage />
                     <Route path=path!("change-password") view=pages::ChangePasswordPage />
                     <Route path=path!("verify") view=pages::VerifyPage />
                     <Route path=path!("forgot-password") view=pages::ForgotPasswordPage />
                     <Route path=path!("reset-password/:token") view=pages::ResetPasswordPage />
-                    // Rendered whole before sending, so that a redirect or a 403/404 status can still be set.
+                    // Rendered whole before sending, so that a redirect or a 403/404/410 status can still be
+                    // set, and the title (set by what the page shows) is in the head.
+                    <Route path=path!("invitation/:token") view=pages::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("account/authenticator") view=pages::AuthenticatorPage />
+                    <Route path=path!("account/authenticator") view=pages::AuthenticatorPage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id/photo") view=pages::ProfilePhotoPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />

@@ -79,5 +79,8 @@ pub fn FieldMessage(#[prop(into)] errors: Signal<Vec<FieldError>>, field: String
 #[component]
 pub fn ErrorNotice(error: crate::error::AppError) -> impl IntoView {
     let i18n = use_i18n();
+    // A page rendered on the server answers with the status of the error it shows.
+    #[cfg(feature = "ssr")]
+    crate::error::set_response_status(error.status());
     view! { <p class="field-error" role="alert">{move || error_message(i18n.get_locale(), error.key())}</p> }
 }

@@ -7,7 +7,7 @@ mod new_password;
 mod photo_checker;
 mod route_announcer;
 mod session_timeout;
-mod staff_only;
+mod signed_in_only;
 mod symbols;
 
 pub use error_summary::{ErrorNotice, ErrorSummary, FieldMessage};
@@ -17,5 +17,5 @@ pub use new_password::NewPasswordFields;
 pub use photo_checker::PhotoChecker;
 pub use route_announcer::RouteAnnouncer;
 pub use session_timeout::SessionTimeout;
-pub use staff_only::StaffOnly;
+pub use signed_in_only::SignedInOnly;
 pub use symbols::{BilingualSignature, CanadaWordmark, FlagSymbol};

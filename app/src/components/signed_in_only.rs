@@ -1,13 +1,15 @@
 use super::GoToSignIn;
 use crate::domain::Stage;
 use crate::i18n::*;
+use crate::pages::PageTitle;
 use crate::session::current_viewer;
 use leptos::prelude::*;
 
-/// An officers' page: its content for officers and administrators; for anyone
-/// else signed in, "no access" with status 403; signed out, the sign-in page.
+/// A page for fully signed-in people: its content for them; signed out (or part
+/// way through signing in), the sign-in page. With `staff`, only officers and
+/// administrators see it; anyone else signed in gets "no access" with status 403.
 #[component]
-pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
+pub fn SignedInOnly(#[prop(optional)] staff: bool, children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = Resource::new(|| (), |_| current_viewer());
     view! {
@@ -16,13 +18,12 @@ pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
                 let children = children.clone();
                 Suspend::new(async move {
                     match viewer.await {
-                        Ok(Some(viewer)) if viewer.stage == Stage::Active && viewer.role.is_staff() => children().into_any(),
+                        Ok(Some(viewer)) if viewer.stage == Stage::Active && (!staff || viewer.role.is_staff()) => children().into_any(),
                         Ok(Some(viewer)) if viewer.stage == Stage::Active => {
                             #[cfg(feature = "ssr")]
-                            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                                response.set_status(http::StatusCode::FORBIDDEN);
-                            }
+                            crate::error::set_response_status(http::StatusCode::FORBIDDEN);
                             view! {
+                                <PageTitle title=Signal::derive(move || t_string!(i18n, cases.forbidden_title).to_owned()) />
                                 <h1>{t!(i18n, cases.forbidden_title)}</h1>
                                 <p>{t!(i18n, errors.forbidden)}</p>
                             }

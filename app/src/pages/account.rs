@@ -1,6 +1,6 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
 use super::PageTitle;
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn, SignedInOnly};
 use crate::domain::{AuthenticatorOutcome, FieldError, PhotoStatus, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -113,9 +113,7 @@ pub(super) fn OwnProfile(show: fn(Profile) -> AnyView) -> impl IntoView {
 fn ProfileNotFound() -> impl IntoView {
     let i18n = use_i18n();
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::error::set_response_status(http::StatusCode::NOT_FOUND);
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, account.not_found_title).to_owned()) />
         <h1>{t!(i18n, account.not_found_title)}</h1>
@@ -170,6 +168,11 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
 /// confirms it, then the recovery codes are shown once.
 #[component]
 pub fn AuthenticatorPage() -> impl IntoView {
+    view! { <SignedInOnly><AuthenticatorSetup /></SignedInOnly> }
+}
+
+#[component]
+fn AuthenticatorSetup() -> impl IntoView {
     let i18n = use_i18n();
     // A plain button: a form with no fields posts nothing the server function can read.
     let setup = RwSignal::new(None::<Result<crate::domain::AuthenticatorSetup, AppError>>);

@@ -45,6 +45,9 @@ fn Closed(state: InvitationState) -> impl IntoView {
     let i18n = use_i18n();
     let expired = matches!(state, InvitationState::Expired);
     let used = matches!(state, InvitationState::Used);
+    // Gone once expired or answered; never issued, not found.
+    #[cfg(feature = "ssr")]
+    crate::error::set_response_status(if expired || used { http::StatusCode::GONE } else { http::StatusCode::NOT_FOUND });
     let title = move || {
         if expired {
             t_string!(i18n, invitation.expired_title)

@@ -11,9 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::error::set_response_status(http::StatusCode::NOT_FOUND);
 
     let path = use_location().pathname.get_untracked();
     let first = routes::locale_of_path(&path).unwrap_or(Locale::en);

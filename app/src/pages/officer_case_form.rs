@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases/new`: an approved case entered by hand, checked by the
 //! same parser as the API and the import.
 use super::PageTitle;
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, StaffOnly};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, SignedInOnly};
 use crate::domain::{CaseOutcome, FieldError};
 use crate::i18n::*;
 use crate::officer::CreateCase;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
-    view! { <StaffOnly><NewCaseForm /></StaffOnly> }
+    view! { <SignedInOnly staff=true><NewCaseForm /></SignedInOnly> }
 }
 
 #[component]

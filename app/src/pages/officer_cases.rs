@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases`: every case and where it stands; officers and
 //! administrators only (the server function checks the role, not just this page).
 use super::PageTitle;
-use crate::components::{ErrorNotice, GoToSignIn};
+use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
 use crate::domain::CaseSummary;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -11,7 +11,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OfficerCasesPage() -> impl IntoView {
-    let i18n = use_i18n();
+    view! { <SignedInOnly staff=true><Cases /></SignedInOnly> }
+}
+
+#[component]
+fn Cases() -> impl IntoView {
     let cases = Resource::new(|| (), |_| officer_cases());
     view! {
         <Suspense>
@@ -19,11 +23,6 @@ pub fn OfficerCasesPage() -> impl IntoView {
                 match cases.await {
                     Ok(cases) => view! { <CaseList cases /> }.into_any(),
                     Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
-                    Err(AppError::Forbidden) => view! {
-                        <PageTitle title=Signal::derive(move || t_string!(i18n, cases.forbidden_title).to_owned()) />
-                        <h1>{t!(i18n, cases.forbidden_title)}</h1>
-                        <p>{t!(i18n, errors.forbidden)}</p>
-                    }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}

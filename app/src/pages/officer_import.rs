@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases/import`: a CSV file of approved cases, with a report
 //! of what became of each row.
 use super::PageTitle;
-use crate::components::{ErrorNotice, StaffOnly};
+use crate::components::{ErrorNotice, SignedInOnly};
 use crate::domain::{ImportReport, RowResult, Unreadable};
 use crate::i18n::*;
 use crate::messages::error_message;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ImportCasesPage() -> impl IntoView {
-    view! { <StaffOnly><ImportForm /></StaffOnly> }
+    view! { <SignedInOnly staff=true><ImportForm /></SignedInOnly> }
 }
 
 #[component]

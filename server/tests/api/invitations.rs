@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 
 /// Sends a case in and returns the invitation's token, read from the email.
-async fn invite(app: &TestApp, number: &str) -> String {
+pub async fn invite(app: &TestApp, number: &str) -> String {
     let token = app.api_token(&format!("cms-{number}")).await;
     assert_eq!(app.post_case(&token, &family(number, "mai@example.com")).await.status(), 201);
     wait_until("the invitation is sent", || async {
@@ -72,7 +72,9 @@ on_both_databases! {
             .exec(&app.db)
             .await
             .unwrap();
-        let en = app.get(&format!("/en/invitation/{token}")).await.text().await.unwrap();
+        let en = app.get(&format!("/en/invitation/{token}")).await;
+        assert_eq!(en.status().as_u16(), 410, "an expired link is gone");
+        let en = en.text().await.unwrap();
         assert!(en.contains("This invitation has expired") && en.contains("Contact IRCC"), "{en}");
         let fr = app.get(&format!("/fr/invitation/{token}")).await.text().await.unwrap();
         assert!(fr.contains("Cette invitation a expiré") && fr.contains("Communiquer avec IRCC"), "{fr}");

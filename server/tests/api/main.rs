@@ -11,3 +11,4 @@ mod outbox;
 mod pages;
 mod photos;
 mod sign_in;
+mod under_load;

@@ -10,7 +10,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 /// The signed-in applicant's own person and their child's, as the invitation's answer links them.
-async fn family_of_signed_in(app: &TestApp) -> (i32, i32) {
+pub async fn family_of_signed_in(app: &TestApp) -> (i32, i32) {
     let token = app.api_token("upstream").await;
     assert_eq!(app.post_case(&token, &family("E000777111", "mai.nguyen@example.com")).await.status(), 201);
     let account = user::Entity::find().filter(user::Column::Email.eq("mai.nguyen@example.com")).one(&app.db).await.unwrap().unwrap();

@@ -33,13 +33,24 @@ async fn applicant(app: &TestApp) -> String {
 
 /// The one-time code of the newest email, as the person reads it on the outbox page.
 async fn emailed_code(app: &TestApp) -> String {
+    emailed_code_for(app, "mai.nguyen@example.com").await
+}
+
+/// The one-time code of the newest email to `to`, as that person reads it on the outbox page.
+async fn emailed_code_for(app: &TestApp, to: &str) -> String {
     wait_until("the code is sent", || async {
-        outbox_message::Entity::find().all(&app.db).await.unwrap().iter().any(|m| m.subject.contains("one-time code") && m.sent_at.is_some())
+        outbox_message::Entity::find().all(&app.db).await.unwrap().iter().any(|m| {
+            m.recipient.eq_ignore_ascii_case(to) && m.subject.contains("one-time code") && m.sent_at.is_some()
+        })
     })
     .await;
     let page = app.get("/dev/outbox").await.text().await.unwrap();
-    let at = page.find("is:").expect("a code in the email");
-    page[at..].chars().filter(char::is_ascii_digit).take(6).collect()
+    let message = page
+        .split("<article")
+        .find(|m| m.contains(&format!("<span class=\"outbox-to\">{to}</span>")) && m.contains("one-time code"))
+        .expect("an email with a code");
+    let at = message.find("is:").expect("a code in the email");
+    message[at..].chars().filter(char::is_ascii_digit).take(6).collect()
 }
 
 fn error_key(outcome: &Value) -> &str {
@@ -119,10 +130,21 @@ on_both_databases! {
 /// Signs the applicant in fully (temporary password, new password, emailed code).
 pub async fn signed_in(app: &TestApp, client: &reqwest::Client) {
     let temporary = applicant(app).await;
-    call(app, client, "sign-in", &[("username", "mai.nguyen@example.com"), ("password", &temporary)]).await;
+    signed_in_with(app, client, "mai.nguyen@example.com", &temporary).await;
+}
+
+/// A new account of this role, signed in fully on `client` as a person would.
+pub async fn signed_in_as(app: &TestApp, client: &reqwest::Client, email: &str, name: &str, role: Role) {
+    let account = officers::create(&app.db, &Email::parse(email).unwrap(), &PersonName::parse(name).unwrap(), role, 14).await.unwrap();
+    signed_in_with(app, client, email, account.password.expose_secret()).await;
+}
+
+async fn signed_in_with(app: &TestApp, client: &reqwest::Client, email: &str, temporary: &str) {
+    let (_, outcome) = call(app, client, "sign-in", &[("username", email), ("password", temporary)]).await;
+    assert_eq!(outcome, json!({ "Next": "ChangePassword" }));
     let (_, outcome) = call(app, client, "change-password", &[("new_password", "maple kettle orbit lantern"), ("new_password_again", "maple kettle orbit lantern")]).await;
     assert_eq!(outcome, json!({ "Next": "SecondFactor" }));
-    let code = emailed_code(app).await;
+    let code = emailed_code_for(app, email).await;
     let (_, outcome) = call(app, client, "verify", &[("code", &code)]).await;
     assert_eq!(outcome, json!({ "Next": "Active" }));
 }

@@ -218,6 +218,7 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     let officer = browser();
     signed_in_as(&app, &officer, "officer@example.com", "Jeanne Roy", Role::Officer).await;
     let signed_out = browser();
+    let tasks_before = tokio::runtime::Handle::current().metrics().num_alive_tasks();
 
     let expected = pages(profile, child, stranger, &invitation);
     let permits = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
@@ -242,6 +243,18 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     while let Some(result) = requests.join_next().await {
         wrong.extend(result.expect("request task"));
     }
+    // Nothing a page started (a resource's task, a stream) goes on once it is
+    // answered: with the browsers and their connections gone, the tasks left are
+    // those from before.
+    drop((applicant, officer, signed_out));
+    let mut tasks_after = usize::MAX;
+    for _ in 0..100 {
+        tasks_after = tokio::runtime::Handle::current().metrics().num_alive_tasks();
+        if tasks_after <= tasks_before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let panics = panics_on(threads);
     assert!(panics.is_empty(), "the server panicked {} times; the first: {}", panics.len(), panics[0]);
     // The same fault on one page is told once, with how often it happened.
@@ -250,6 +263,7 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
         *faults.entry(fault.clone()).or_default() += 1;
     }
     assert!(wrong.is_empty(), "{} of {total} answers wrong: {faults:#?}", wrong.len());
+    assert!(tasks_after <= tasks_before, "{tasks_after} tasks still alive 10 s after the pages, {tasks_before} before them");
 }
 
 /// The server runs on threads of its own name, so that its panics are told apart

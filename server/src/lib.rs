@@ -18,6 +18,7 @@ pub mod mail;
 pub mod migration;
 pub mod officers;
 pub mod password_policy;
+pub mod page_tasks;
 pub mod passwords;
 pub mod photo_check;
 pub mod photos;

@@ -118,12 +118,16 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     // serves files, but inside whatever reactive owner is current on the thread: one
     // left there by a panic once laid another request's response options (a 404
     // status, a page's headers) on the app's script.
-    let not_found = Router::new().fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell)).with_state(state.clone());
+    let not_found = Router::new()
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(crate::request_scope::adopt_owner, shell))
+        .with_state(state.clone());
     let site_files = ServeDir::new(&state.settings.site.root)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(not_found)
         .call_fallback_on_method_not_allowed(true);
+    // Before leptos_axum sets its own executor: a page's tasks end with the page.
+    crate::page_tasks::init();
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let services = Services {
@@ -143,6 +147,7 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
             &state,
             routes,
             move || {
+                crate::request_scope::adopt_owner();
                 provide_context(context_state.db.clone());
                 provide_context(services.clone());
             },

@@ -114,7 +114,7 @@ fn watch_panics() {
         std::panic::set_hook(Box::new(move |info| {
             let thread = std::thread::current().name().unwrap_or_default().to_owned();
             if thread.starts_with("under-load-") {
-                PANICS.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{thread}: {info}"));
+                PANICS.lock().unwrap_or_else(|e| e.into_inner()).push(format!("{thread}: {info}\n{}", std::backtrace::Backtrace::force_capture()));
             }
             previous(info);
         }));
@@ -223,25 +223,37 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     let expected = pages(profile, child, stranger, &invitation);
     let permits = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
     let mut requests = tokio::task::JoinSet::new();
-    for _ in 0..ROUNDS {
-        for page in expected.iter().cloned() {
+    for round in 0..ROUNDS {
+        for (i, page) in expected.iter().cloned().enumerate() {
             let client = match page.who {
                 Who::SignedOut => signed_out.clone(),
                 Who::Applicant => applicant.clone(),
                 Who::Officer => officer.clone(),
             };
             let (address, permits) = (app.address.clone(), permits.clone());
+            // The same page asked for and given up on part way (a person who moves on
+            // before it arrives): the server must still end it cleanly, unsent.
+            let (abandoned, url) = (client.clone(), format!("{address}{}", page.path));
+            let patience = Duration::from_millis(((round + i) % 8) as u64);
+            let abandon = permits.clone();
+            requests.spawn(async move {
+                let _permit = abandon.acquire_owned().await.expect("semaphore");
+                let _ = tokio::time::timeout(patience, abandoned.get(url).send()).await;
+                None
+            });
             requests.spawn(async move {
                 let _permit = permits.acquire_owned().await.expect("semaphore");
                 let wrong = check(&client, &address, &page).await;
-                wrong.map(|w| format!("{:?} {}: {w}", page.who, page.path))
+                Some(wrong.map(|w| format!("{:?} {}: {w}", page.who, page.path)))
             });
         }
     }
-    let total = requests.len();
-    let mut wrong = Vec::new();
+    let (mut total, mut wrong) = (0, Vec::new());
     while let Some(result) = requests.join_next().await {
-        wrong.extend(result.expect("request task"));
+        if let Some(answer) = result.expect("request task") {
+            total += 1;
+            wrong.extend(answer);
+        }
     }
     // Nothing a page started (a resource's task, a stream) goes on once it is
     // answered: with the browsers and their connections gone, the tasks left are

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Pages under a crowd: starts the release portal on a fresh database (SQLite, or
+# PostgreSQL with `--postgres`), signs an officer in fully as a person would
+# (temporary password, new password, emailed code), then runs wrk on loopback
+# against the signed-out home page and two signed-in pages, and prints requests/s,
+# p99 latency, socket errors and how many times the server panicked.
+#
+#   scripts/bench-pages.sh [--postgres] [CONNECTIONS] [SECONDS]
+#
+# Needs a built portal (`make run` or `make test` builds it) and Debian's `wrk`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backend=sqlite
+if [ "${1:-}" = --postgres ]; then backend=postgres; shift; fi
+connections=${1:-50}
+seconds=${2:-5}
+portal=$PWD/target/release/portal
+[ -x "$portal" ] || { echo "build the portal first (make run)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+settings=(APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="$base"
+  APP_MAIL__OUTBOX_DIR="$work/outbox" APP_MAIL__POLL_INTERVAL_MS=100)
+db=""
+if [ "$backend" = postgres ]; then
+  db="portal_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
+  settings+=(DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db")
+else
+  settings+=(APP_DATABASE__SQLITE_PATH="$work/portal.db")
+fi
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$db" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+env -u DATABASE_URL "${settings[@]}" "$portal" serve >"$work/portal.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null && break; sleep 0.2; done
+
+email=bench.officer@example.ca
+temporary=$(env -u DATABASE_URL "${settings[@]}" "$portal" officer create --email "$email" --name "Bench Officer" |
+  awk '/temporary password:/ { print $3 }')
+jar="$work/cookies"
+call() { # ENDPOINT FORM...
+  local endpoint=$1; shift
+  local args=()
+  for field in "$@"; do args+=(--data-urlencode "$field"); done
+  curl -fs -b "$jar" -c "$jar" -H 'Accept: application/json' "${args[@]}" "$base/api/session/$endpoint"
+}
+call sign-in "username=$email" "password=$temporary" >/dev/null
+call change-password "new_password=maple kettle orbit lantern" "new_password_again=maple kettle orbit lantern" >/dev/null
+code=""
+for _ in $(seq 1 100); do
+  code=$(curl -fs "$base/dev/outbox" | tr -d '\n' | grep -o 'is:[^0-9]*[0-9]\{6\}' | head -n 1 | grep -o '[0-9]\{6\}' || true)
+  [ -n "$code" ] && break
+  sleep 0.1
+done
+[ "$(call verify "code=$code")" = '{"Next":"Active"}' ] || { echo "could not sign in" >&2; cat "$work/portal.log" >&2; exit 1; }
+session=$(awk '$6 == "portal_session" { print $7 }' "$jar")
+
+printf '%-22s %12s %10s %14s\n' "page ($backend, -c$connections)" "requests/s" "p99" "socket errors"
+for page in /en/ /en/account /en/officer/cases; do
+  header=()
+  [ "$page" = /en/ ] || header=(-H "Cookie: portal_session=$session")
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$base$page")
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(grep -o 'Socket errors:.*' <<<"$out" || echo none)
+  non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' <<<"$out" || true)
+  printf '%-22s %12s %10s %14s %s\n' "$page" "$rps" "$p99" "${errors#Socket errors: }" "$non2xx"
+done
+panics=$(grep -c panicked "$work/portal.log" || true)
+echo "server panics: $panics"
+[ "$panics" = 0 ] || { grep -m 1 -A 12 panicked "$work/portal.log" >&2; exit 1; }

@@ -57,7 +57,8 @@ start_portal() { # NAME PORT ENV...
 sqlite_port=$(free_port)
 start_portal sqlite "$sqlite_port" APP_DATABASE__SQLITE_PATH="$work/e2e.db"
 postgres_port=$(free_port)
-start_portal postgres "$postgres_port" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$e2e_db"
+start_portal postgres "$postgres_port" DATABASE_URL="postgres://postgres@127.0.0.1:5432/$e2e_db" \
+  APP_SECRETS__KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 
 cd end2end
 # The databases too, for the one test that must make 30 days pass.

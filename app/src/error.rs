@@ -15,6 +15,8 @@ pub enum AppError {
     SignInRequired,
     #[error("the signed-in person may not do this")]
     Forbidden,
+    #[error("too many requests of this kind are being served: try again shortly")]
+    Busy,
 }
 
 impl AppError {
@@ -24,6 +26,7 @@ impl AppError {
             AppError::BadRequest => ErrorKey::BadRequest,
             AppError::SignInRequired => ErrorKey::SignInRequired,
             AppError::Forbidden => ErrorKey::Forbidden,
+            AppError::Busy => ErrorKey::Busy,
         }
     }
 
@@ -36,6 +39,7 @@ impl AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Busy => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -49,10 +53,19 @@ impl AppError {
         let called = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|request| request.uri.path().starts_with("/api/"));
         if called {
             set_response_status(self.status());
+            if self == AppError::Busy {
+                if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                    response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from_static(RETRY_AFTER_SECONDS));
+                }
+            }
         }
         self
     }
 }
+
+/// How long a refused crowd is told to wait (`Retry-After`).
+#[cfg(feature = "ssr")]
+pub const RETRY_AFTER_SECONDS: &str = "5";
 
 /// Sets the status of the answer being made on the server: a page's, from what it
 /// shows, or a server function's.
@@ -67,11 +80,15 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
                 AppError::BadRequest
             }
             _ => AppError::Unavailable,
-        }
+        };
+        // On the server, a request that cannot be read is the caller's mistake: 400, not 500.
+        #[cfg(feature = "ssr")]
+        let error = error.with_status();
+        error
     }
 }

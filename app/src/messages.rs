@@ -25,8 +25,8 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         use_portal_missing, account_choice_missing, email_empty, email_repeated, email_taken,
         in_canada_missing, return_date_past, unavailable, bad_request,
         username_empty, password_empty, sign_in_invalid, sign_in_locked, sign_in_throttled, temporary_expired,
-        password_too_short, password_too_long, password_common, password_personal, password_same, password_mismatch,
-        code_invalid, code_expired, sign_in_required, forbidden,
+        password_too_short, password_too_long, password_common, password_personal, password_same, password_mismatch, current_password_wrong,
+        code_invalid, code_expired, sign_in_required, forbidden, busy,
         photo_refused, photo_confirm_needed,
     )
 }

@@ -1,13 +1,14 @@
 //! Server functions of officers' pages. The role is checked by the server's
 //! casework service on every call, whatever page made it.
-use crate::domain::{CaseOutcome, CaseSummary, ImportReport, RawCase};
+use crate::domain::{CaseOutcome, CasePage, ImportReport, RawCase};
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// One page of the cases (the first when none is said).
 #[server(endpoint = "officer/cases")]
-pub async fn officer_cases() -> Result<Vec<CaseSummary>, AppError> {
+pub async fn officer_cases(page: Option<u64>) -> Result<CasePage, AppError> {
     let (services, viewer) = crate::session::server::signed_in().await?;
-    services.casework.cases(&viewer).await.map_err(AppError::with_status)
+    services.casework.cases(&viewer, page.unwrap_or(1)).await.map_err(AppError::with_status)
 }
 
 #[server(endpoint = "officer/create-case")]

@@ -1,7 +1,7 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
 use crate::domain::{
-    AnswerOutcome, AuthenticatorOutcome, AuthenticatorSetup, CaseOutcome, CaseSummary, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
+    AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
 use std::net::IpAddr;
@@ -14,6 +14,11 @@ pub trait Invitations: Send + Sync {
     /// Answers it: all of it is saved, or (with the reasons) none of it.
     async fn answer(&self, token: &str, answer: &RawAnswer) -> Result<AnswerOutcome, AppError>;
 }
+
+/// The client's address, as the server worked it out (behind a trusted proxy,
+/// the one it forwarded); a request extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub IpAddr);
 
 /// A new session's secret, for the cookie, with how it went.
 pub struct SignedIn {
@@ -32,14 +37,20 @@ pub trait Accounts: Send + Sync {
     /// Checks the one-time code; on success the session gets a new secret.
     async fn verify_code(&self, session: &str, code: &str) -> Result<SignedIn, AppError>;
     async fn sign_out(&self, session: &str, everywhere: bool) -> Result<(), AppError>;
-    /// Emails a reset link if an account uses this address; says nothing either way.
-    async fn request_reset(&self, email: &str) -> Result<(), AppError>;
+    /// Emails a reset link if an account uses this address; says nothing either
+    /// way, and answers before finding out.
+    async fn request_reset(&self, email: &str, from: Option<IpAddr>) -> Result<(), AppError>;
     async fn reset_password(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError>;
     /// 0 to 4, for the strength meter.
     async fn password_strength(&self, session: &str, password: &str) -> Result<u8, AppError>;
-    /// A new secret for an authenticator app, pending until a first code confirms it.
-    async fn start_authenticator(&self, viewer: &Viewer) -> Result<AuthenticatorSetup, AppError>;
-    async fn confirm_authenticator(&self, viewer: &Viewer, code: &str) -> Result<AuthenticatorOutcome, AppError>;
+    /// A new secret for an authenticator app, pending until a first code
+    /// confirms it; asks for the password, and for the app's code (or a
+    /// recovery code) when one is already in use.
+    async fn start_authenticator(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError>;
+    /// Puts the pending app in use; the owner is told and the session's others end.
+    async fn confirm_authenticator(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, AppError>;
+    /// Stops using the app, on the same proofs as setting one up.
+    async fn remove_authenticator(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError>;
     /// The profiles the viewer completes.
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
@@ -49,8 +60,8 @@ pub trait Accounts: Send + Sync {
 /// Officers' work on cases; every method refuses anyone else.
 #[async_trait::async_trait]
 pub trait Casework: Send + Sync {
-    /// Every case, newest first.
-    async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError>;
+    /// One page of the cases (from 1), newest first; past the last page, the last page.
+    async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, AppError>;
     async fn create(&self, viewer: &Viewer, case: &RawCase) -> Result<CaseOutcome, AppError>;
     /// A CSV file, one row a person; each application is stored whole or not at all.
     async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError>;

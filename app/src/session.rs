@@ -1,6 +1,6 @@
 //! Server functions of signing in and of what a signed-in person may see. Each
 //! one finds the person from the session cookie and checks their stage and role.
-use crate::domain::{AuthenticatorOutcome, AuthenticatorSetup, Profile, ProfileSummary, ResetOutcome, StepOutcome, Viewer};
+use crate::domain::{AuthenticatorOutcome, Profile, ProfileSummary, ResetOutcome, StepOutcome, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub async fn sign_out(everywhere: bool) -> Result<(), AppError> {
 /// Always the same answer, whether or not an account uses the address.
 #[server(endpoint = "session/forgot")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    server::services()?.accounts.request_reset(&email).await.map_err(AppError::with_status)
+    server::services()?.accounts.request_reset(&email, server::address().await).await.map_err(AppError::with_status)
 }
 
 #[server(endpoint = "session/reset")]
@@ -84,16 +84,24 @@ pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
     services.accounts.profile(&viewer, id).await.map_err(AppError::with_status)
 }
 
+/// `code` is the app's (or a recovery code) when one is in use already.
 #[server(endpoint = "me/authenticator/start")]
-pub async fn start_authenticator() -> Result<AuthenticatorSetup, AppError> {
+pub async fn start_authenticator(password: String, code: Option<String>) -> Result<AuthenticatorOutcome, AppError> {
     let (services, viewer) = server::signed_in().await?;
-    services.accounts.start_authenticator(&viewer).await.map_err(AppError::with_status)
+    let code = code.unwrap_or_default();
+    services.accounts.start_authenticator(&viewer, &password, &code).await.map_err(AppError::with_status)
 }
 
 #[server(endpoint = "me/authenticator/confirm")]
 pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome, AppError> {
-    let (services, viewer) = server::signed_in().await?;
-    services.accounts.confirm_authenticator(&viewer, &code).await.map_err(AppError::with_status)
+    let (services, viewer, session) = server::signed_in_session().await?;
+    services.accounts.confirm_authenticator(&viewer, &session, &code).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/authenticator/remove")]
+pub async fn remove_authenticator(password: String, code: String) -> Result<AuthenticatorOutcome, AppError> {
+    let (services, viewer, session) = server::signed_in_session().await?;
+    services.accounts.remove_authenticator(&viewer, &session, &password, &code).await.map_err(AppError::with_status)
 }
 
 #[cfg(feature = "ssr")]
@@ -103,41 +111,47 @@ pub use server::{active_viewer, session_token};
 pub(crate) mod server {
     use crate::domain::{Stage, Viewer};
     use crate::error::AppError;
-    use crate::services::{Accounts, Services};
+    use crate::services::{Accounts, ClientAddress, Services};
     use cookie::{Cookie, SameSite};
     use http::header::{COOKIE, SET_COOKIE};
     use http::HeaderValue;
     use leptos::prelude::use_context;
     use leptos_axum::ResponseOptions;
-    use std::net::{IpAddr, SocketAddr};
-
-    const NAME: &str = "portal_session";
+    use std::net::IpAddr;
 
     pub fn services() -> Result<Services, AppError> {
         use_context::<Services>().ok_or(AppError::Unavailable)
     }
 
+    /// Over HTTPS the cookie is a `__Host-` cookie: the browser keeps it only if
+    /// it is Secure, for the whole site and for this host alone, so another
+    /// host under the same domain cannot plant one.
+    fn name(secure: bool) -> &'static str {
+        if secure { "__Host-portal_session" } else { "portal_session" }
+    }
+
     /// The session's secret from the request's cookie.
     pub async fn cookie() -> Option<String> {
+        let secure = use_context::<Services>()?.secure_cookies;
         let headers: http::HeaderMap = leptos_axum::extract().await.ok()?;
-        session_token(&headers)
+        session_token(&headers, secure)
     }
 
     /// The session's secret among a request's headers (for handlers outside server functions).
-    pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
+    pub fn session_token(headers: &http::HeaderMap, secure: bool) -> Option<String> {
         headers
             .get_all(COOKIE)
             .iter()
             .filter_map(|h| h.to_str().ok())
             .flat_map(Cookie::split_parse)
             .flatten()
-            .find(|c| c.name() == NAME)
+            .find(|c| c.name() == name(secure))
             .map(|c| c.value().to_owned())
     }
 
     pub async fn address() -> Option<IpAddr> {
-        let info: axum::extract::ConnectInfo<SocketAddr> = leptos_axum::extract().await.ok()?;
-        Some(info.0.ip())
+        let axum::Extension(ClientAddress(address)) = leptos_axum::extract().await.ok()?;
+        Some(address)
     }
 
     fn write(cookie: Cookie<'_>) {
@@ -149,20 +163,27 @@ pub(crate) mod server {
     /// HttpOnly (no script reads it), SameSite=Lax (not sent on other sites' posts),
     /// Secure behind TLS; no Max-Age, so it ends with the browser as well.
     pub fn set_cookie(token: &str, secure: bool) {
-        write(Cookie::build((NAME, token.to_owned())).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build());
+        write(Cookie::build((name(secure), token.to_owned())).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build());
     }
 
     pub fn clear_cookie(secure: bool) {
-        let mut gone = Cookie::build((NAME, "")).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build();
+        let mut gone = Cookie::build((name(secure), "")).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build();
         gone.make_removal();
         write(gone);
     }
 
     /// The fully signed-in person, or the reason they may not go on.
     pub async fn signed_in() -> Result<(Services, Viewer), AppError> {
-        let services = services()?;
-        let viewer = active_viewer(services.accounts.as_ref(), cookie().await.as_deref()).await.map_err(AppError::with_status)?;
+        let (services, viewer, _) = signed_in_session().await?;
         Ok((services, viewer))
+    }
+
+    /// [`signed_in`], with the session's secret (to tell this session from the person's others).
+    pub async fn signed_in_session() -> Result<(Services, Viewer, String), AppError> {
+        let services = services()?;
+        let token = cookie().await;
+        let viewer = active_viewer(services.accounts.as_ref(), token.as_deref()).await.map_err(AppError::with_status)?;
+        Ok((services, viewer, token.unwrap_or_default()))
     }
 
     /// The person a session secret belongs to, once fully signed in (for handlers

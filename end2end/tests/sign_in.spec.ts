@@ -58,7 +58,7 @@ test('five wrong passwords lock the account for 15 minutes', async ({ page, requ
   }
   await page.getByLabel('Password', { exact: true }).fill('not the password 5');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('This account is locked after 5 wrong passwords');
+  await expect(page.getByRole('alert')).toContainText('This account is locked after too many wrong passwords or codes');
   await expect(page.locator('.locked-for')).toHaveText('Try again in 15 minutes.');
   // Even the right password is refused while locked.
   await page.getByLabel('Password', { exact: true }).fill(lucPassword);
@@ -141,13 +141,18 @@ test('an authenticator app replaces the emailed code', async ({ page, request },
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, luc, lucPassword, 'pebble orchard violin sunrise');
   await page.getByRole('link', { name: 'Use an authenticator app instead of codes by email' }).click();
+  // A session alone is not enough: the password comes first.
+  await page.getByRole('button', { name: 'Show the code to scan' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Enter your password.');
+  await page.getByLabel('Your current password').fill('pebble orchard violin sunrise');
   await page.getByRole('button', { name: 'Show the code to scan' }).click();
   await expect(page.getByRole('img', { name: 'QR code to scan with your authenticator app' })).toBeVisible();
   const secret = (await page.locator('.totp-secret').textContent())!.trim();
   await page.getByLabel('The 6-digit code your app shows now').fill(authenticatorCode(secret));
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.locator('.recovery-codes li')).toHaveCount(5);
-  const recovery = (await page.locator('.recovery-codes li').first().textContent())!.trim();
+  const codes = (await page.locator('.recovery-codes li').allTextContents()).map((c) => c.trim());
+  const recovery = codes[0];
 
   await gotoHydrated(page, '/en/account');
   await expect(page.locator('main')).toContainText('Your second step uses an authenticator app.');
@@ -167,4 +172,26 @@ test('an authenticator app replaces the emailed code', async ({ page, request },
     await expect(page).toHaveURL(/\/en\/account$/);
     await page.context().clearCookies();
   }
+
+  // Stopping the app takes the password and the app (here a recovery code).
+  await gotoHydrated(page, '/en/sign-in');
+  await page.getByLabel('Username (your email address)').fill(luc);
+  await page.getByLabel('Password', { exact: true }).fill('pebble orchard violin sunrise');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Code from your authenticator app, or a recovery code').fill(codes[1]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await page.getByRole('link', { name: 'Change or stop using the app' }).click();
+  const remove = page.getByRole('region', { name: 'Stop using an authenticator app' });
+  for (const password of ['not my password at all', 'pebble orchard violin sunrise']) {
+    await remove.getByLabel('Your current password').fill(password);
+    await remove.getByLabel('The code your authenticator app shows now, or a recovery code').fill(codes[2]);
+    await remove.getByRole('button', { name: 'Stop using the app' }).click();
+    if (password.startsWith('not')) {
+      await expect(page.locator('.error-summary')).toContainText('This is not your current password');
+    }
+  }
+  await expect(page.locator('p.notice')).toContainText('no longer uses an authenticator app');
+  await gotoHydrated(page, '/en/account');
+  await expect(page.getByRole('link', { name: 'Use an authenticator app instead of codes by email' })).toBeVisible();
 });

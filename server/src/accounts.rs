@@ -4,45 +4,44 @@
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::config::Settings;
+use crate::keys::Keys;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::entities::{case, password_reset, person, photo, recovery_code, sign_in_failure};
+use crate::entities::{case, password_reset, person, photo};
 use crate::mail::{self, OutgoingEmail};
-use crate::{authenticator, password_policy, passwords, secrets};
+use crate::{attempts, lockouts, password_policy, passwords, secrets};
 use app::domain::{
-    AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, PasswordError, PhotoStatus, Profile, ProfileSummary, ResetOutcome, Role,
+    AuthenticatorOutcome, Email, ErrorKey, FieldError, Password, PasswordError, PhotoStatus, Profile, ProfileSummary, ResetOutcome, Role,
     Stage, StepOutcome, Viewer,
 };
 use app::error::AppError;
 use app::services::{Accounts, SignedIn};
 use chrono::{Duration, Utc};
 use rand::Rng;
+use sea_orm::sea_query::{Expr, ExprTrait as _};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use secrecy::SecretString;
 use std::net::IpAddr;
 use std::sync::Arc;
+use tracing::Instrument;
 
-/// Wrong passwords for one username that lock it…
-const LOCK_AFTER: usize = 5;
-/// …for this long (and the window they are counted in).
-const LOCK_MINUTES: i64 = 15;
-/// Wrong passwords from one address, in the same window, before it must wait.
-const ADDRESS_LIMIT: u64 = 50;
 const CODE_MINUTES: i64 = 10;
-const CODE_TRIES: i32 = 5;
 /// However active, a session ends after this long.
 const SESSION_MAX_HOURS: i64 = 12;
 
+#[derive(Clone)]
 pub struct AccountDesk {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    pub keys: Arc<Keys>,
+    pub hasher: passwords::Hasher,
 }
 
 
-fn invalid(field: &str, key: ErrorKey) -> StepOutcome {
+pub(crate) fn invalid(field: &str, key: ErrorKey) -> StepOutcome {
     StepOutcome::Invalid(vec![FieldError::new(field, key)])
 }
 
@@ -62,8 +61,12 @@ fn role(stored: StoredRole) -> Role {
     }
 }
 
-async fn verify_off_thread(password: String, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || passwords::verify(&password, &phc)).await.unwrap_or(false)
+/// A crowd that kept every core hashing for longer than the wait: "try again shortly".
+pub(crate) fn hashing(error: passwords::HashingError) -> AppError {
+    match error {
+        passwords::HashingError::Busy => AppError::Busy,
+        passwords::HashingError::Failed => AppError::Unavailable,
+    }
 }
 
 #[async_trait::async_trait]
@@ -84,41 +87,38 @@ impl Accounts for AccountDesk {
         }
         let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
         let now = Utc::now();
-        let window = now - Duration::minutes(LOCK_MINUTES);
-        let from_address = sign_in_failure::Entity::find()
-            .filter(sign_in_failure::Column::Address.eq(address.as_str()))
-            .filter(sign_in_failure::Column::At.gt(window))
-            .count(&self.db)
-            .await
-            .map_err(unavailable)?;
-        if from_address >= ADDRESS_LIMIT {
+        // Every try counts towards its address before any work is done, refused or not.
+        let from_address = attempts::take(&self.db, &lockouts::address_subject(&address), lockouts::ADDRESS, now).await.map_err(unavailable)?;
+        if from_address.refused() {
             return refused(invalid("", ErrorKey::SignInThrottled));
         }
-        let recent = sign_in_failure::Entity::find()
-            .filter(sign_in_failure::Column::Username.eq(username.as_str()))
-            .filter(sign_in_failure::Column::At.gt(window))
-            .order_by_desc(sign_in_failure::Column::At)
-            .all(&self.db)
-            .await
-            .map_err(unavailable)?;
+        // Nothing that long can be right: refused before it is hashed (or stored).
+        if username.chars().count() > Email::MAX_LEN || password.chars().count() > Password::MAX_CHARS {
+            return refused(invalid("password", ErrorKey::SignInInvalid));
+        }
+        let lock = attempts::take(&self.db, &lockouts::password_subject(&username), lockouts::PASSWORDS, now).await.map_err(unavailable)?;
+        if lock.refused() {
+            return refused(locked_until(lock.ends_at()));
+        }
         let account = user::Entity::find()
             .filter(user::Column::Email.eq(username.as_str()))
             .one(&self.db)
             .await
             .map_err(unavailable)?;
-        // The same work whether or not the account exists, or is locked.
+        // The same work whether or not the account exists.
         let phc = account.as_ref().map_or_else(|| passwords::decoy_hash().to_owned(), |a| a.password_hash.clone());
-        let matches = verify_off_thread(password.to_owned(), phc).await;
-        if recent.len() >= LOCK_AFTER {
-            return refused(locked_until(recent[0].at + Duration::minutes(LOCK_MINUTES)));
-        }
+        let matches = match self.hasher.verify(password.to_owned(), phc).await {
+            Ok(matches) => matches,
+            Err(error) => {
+                // Not checked, so not a try, for the username or the address.
+                attempts::give_back(&self.db, &lockouts::password_subject(&username)).await.map_err(unavailable)?;
+                attempts::give_back(&self.db, &lockouts::address_subject(&address)).await.map_err(unavailable)?;
+                return Err(hashing(error));
+            }
+        };
         let Some(account) = account.filter(|_| matches) else {
             self.record_failure(&username, &address).await.map_err(unavailable)?;
-            return refused(if recent.len() + 1 >= LOCK_AFTER {
-                locked_until(now + Duration::minutes(LOCK_MINUTES))
-            } else {
-                invalid("password", ErrorKey::SignInInvalid)
-            });
+            return refused(if lock.last() { locked_until(lock.ends_at()) } else { invalid("password", ErrorKey::SignInInvalid) });
         };
         if account.must_change_password && account.temporary_password_expires_at.is_some_and(|at| at <= now) {
             return refused(invalid("password", ErrorKey::TemporaryExpired));
@@ -126,11 +126,8 @@ impl Accounts for AccountDesk {
         let token = secrets::random_token();
         let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
         let txn = self.db.begin().await.map_err(unavailable)?;
-        sign_in_failure::Entity::delete_many()
-            .filter(sign_in_failure::Column::Username.eq(username.as_str()))
-            .exec(&txn)
-            .await
-            .map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::password_subject(&username)).await.map_err(unavailable)?;
+        attempts::give_back(&txn, &lockouts::address_subject(&address)).await.map_err(unavailable)?;
         let created = session::ActiveModel {
             token_hash: Set(secrets::token_hash(&token)),
             user_id: Set(account.id),
@@ -179,7 +176,7 @@ impl Accounts for AccountDesk {
         if session.stage != StoredStage::ChangePassword {
             return Ok(StepOutcome::Next(stage(session.stage)));
         }
-        let hash = match new_password_hash(&account, new, again).await? {
+        let hash = match new_password_hash(&account, new, again, &self.hasher).await? {
             Ok(hash) => hash,
             Err(errors) => return Ok(StepOutcome::Invalid(errors)),
         };
@@ -207,29 +204,48 @@ impl Accounts for AccountDesk {
             return again(StepOutcome::Next(stage(session.stage)));
         }
         let code = code.trim();
-        let alive = session.code_expires_at.is_some_and(|at| at > Utc::now()) && session.code_attempts < CODE_TRIES;
-        if !alive {
+        let now = Utc::now();
+        // A try on this session, taken before the code is checked: of parallel
+        // guesses, only the first few get a check at all.
+        let taken = session::Entity::update_many()
+            .col_expr(session::Column::CodeAttempts, Expr::col(session::Column::CodeAttempts).add(1))
+            .filter(session::Column::Id.eq(session.id))
+            .filter(session::Column::CodeAttempts.lt(lockouts::CODES_PER_SESSION))
+            .filter(session::Column::CodeExpiresAt.gt(now))
+            .exec(&self.db)
+            .await
+            .map_err(unavailable)?;
+        if taken.rows_affected != 1 {
             session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
             return again(invalid("code", ErrorKey::CodeExpired));
         }
+        // …and on the account, over all its sessions.
+        let account_try = attempts::take(&self.db, &lockouts::code_subject(account.id), lockouts::CODES, now).await.map_err(unavailable)?;
+        if account_try.refused() {
+            session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
+            return again(locked_until(account_try.ends_at()));
+        }
         let right = match &account.totp_secret {
-            Some(secret) => {
-                self.use_app_code(&account, secret, code).await.map_err(unavailable)?
-                    || self.use_recovery_code(account.id, code).await.map_err(unavailable)?
-            }
-            None => session.code_hash.as_deref() == Some(secrets::token_hash(code).as_str()),
+            Some(_) => self.spend_second_factor(&account, code).await.map_err(unavailable)?,
+            None => session.code_hash.as_deref() == Some(self.keys.lookup_hash(code).as_str()),
         };
         if !right {
-            let tries = session.code_attempts + 1;
-            let mut wrong = session.into_active_model();
-            wrong.code_attempts = Set(tries);
-            wrong.update(&self.db).await.map_err(unavailable)?;
-            let key = if tries >= CODE_TRIES { ErrorKey::CodeExpired } else { ErrorKey::CodeInvalid };
-            return again(invalid("code", key));
+            if account_try.last() {
+                let txn = self.db.begin().await.map_err(unavailable)?;
+                lockouts::lock_after_wrong_codes(&txn, &account, now).await.map_err(unavailable)?;
+                txn.commit().await.map_err(unavailable)?;
+                return again(locked_until(now + lockouts::PASSWORDS.window));
+            }
+            if session.code_attempts + 1 >= lockouts::CODES_PER_SESSION {
+                session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
+                return again(invalid("code", ErrorKey::CodeExpired));
+            }
+            return again(invalid("code", ErrorKey::CodeInvalid));
         }
         // A new secret once fully signed in, so that one seen before cannot be reused.
         let rotated = secrets::random_token();
         let txn = self.db.begin().await.map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
         let mut active = session.into_active_model();
         active.token_hash = Set(secrets::token_hash(&rotated));
         active.stage = Set(StoredStage::Active);
@@ -259,35 +275,21 @@ impl Accounts for AccountDesk {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn request_reset(&self, email: &str) -> Result<(), AppError> {
+    async fn request_reset(&self, email: &str, from: Option<IpAddr>) -> Result<(), AppError> {
         let Ok(email) = Email::parse(email) else { return Ok(()) };
-        let Some(account) = user::Entity::find()
-            .filter(user::Column::Email.eq(email.as_str()))
-            .one(&self.db)
-            .await
-            .map_err(unavailable)?
-        else {
-            return Ok(());
-        };
-        let token = secrets::random_token();
-        let now = Utc::now();
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        password_reset::ActiveModel {
-            user_id: Set(account.id),
-            token_hash: Set(secrets::token_hash(&token)),
-            created_at: Set(now),
-            expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
-            used_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await
-        .map_err(unavailable)?;
-        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await.map_err(unavailable)?;
-        audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
-            .await
-            .map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)
+        let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
+        let desk = self.clone();
+        // Answered at once, the same for every address: the lookup, the link and
+        // the email happen after, so the time taken says nothing.
+        tokio::spawn(
+            async move {
+                if let Err(err) = desk.send_reset_link(email, &address).await {
+                    tracing::warn!(%err, "a reset link could not be made");
+                }
+            }
+            .in_current_span(),
+        );
+        Ok(())
     }
 
     #[tracing::instrument(skip_all)]
@@ -306,7 +308,7 @@ impl Accounts for AccountDesk {
         let Some((reset, Some(account))) = found.filter(|(r, _)| r.used_at.is_none() && r.expires_at > now) else {
             return Ok(ResetOutcome::LinkDead);
         };
-        let hash = match new_password_hash(&account, new, again).await? {
+        let hash = match new_password_hash(&account, new, again, &self.hasher).await? {
             Ok(hash) => hash,
             Err(errors) => return Ok(ResetOutcome::Invalid(errors)),
         };
@@ -329,11 +331,8 @@ impl Accounts for AccountDesk {
         changed.update(&txn).await.map_err(unavailable)?;
         // Whoever had the old password is signed out, and the lock is lifted.
         session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
-        sign_in_failure::Entity::delete_many()
-            .filter(sign_in_failure::Column::Username.eq(account.email.as_str()))
-            .exec(&txn)
-            .await
-            .map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::password_subject(&account.email)).await.map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
         audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({ "by": "reset link" }))
             .await
             .map_err(unavailable)?;
@@ -348,56 +347,16 @@ impl Accounts for AccountDesk {
         Ok(password_policy::strength(password, &personal))
     }
 
-    #[tracing::instrument(skip_all)]
-    async fn start_authenticator(&self, viewer: &Viewer) -> Result<AuthenticatorSetup, AppError> {
-        let secret = authenticator::new_secret();
-        let qr_png_base64 = authenticator::qr_png_base64(&secret, &viewer.email).ok_or(AppError::Unavailable)?;
-        user::Entity::update_many()
-            .col_expr(user::Column::TotpPendingSecret, sea_orm::sea_query::Expr::value(secret.clone()))
-            .filter(user::Column::Id.eq(viewer.user_id))
-            .exec(&self.db)
-            .await
-            .map_err(unavailable)?;
-        Ok(AuthenticatorSetup { secret, qr_png_base64 })
+    async fn start_authenticator(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        self.start_app(viewer, password, code).await
     }
 
-    #[tracing::instrument(skip_all)]
-    async fn confirm_authenticator(&self, viewer: &Viewer, code: &str) -> Result<AuthenticatorOutcome, AppError> {
-        let account = user::Entity::find_by_id(viewer.user_id).one(&self.db).await.map_err(unavailable)?;
-        let Some((account, secret)) = account.and_then(|a| a.totp_pending_secret.clone().map(|s| (a, s))) else {
-            return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeExpired)]));
-        };
-        let Some(step) = authenticator::matching_step(&secret, &account.email, code, unix_now()) else {
-            return Ok(AuthenticatorOutcome::Invalid(vec![FieldError::new("code", ErrorKey::CodeInvalid)]));
-        };
-        let codes = authenticator::recovery_codes();
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        recovery_code::Entity::delete_many()
-            .filter(recovery_code::Column::UserId.eq(account.id))
-            .exec(&txn)
-            .await
-            .map_err(unavailable)?;
-        for code in &codes {
-            recovery_code::ActiveModel {
-                user_id: Set(account.id),
-                code_hash: Set(authenticator::recovery_hash(code)),
-                used_at: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await
-            .map_err(unavailable)?;
-        }
-        let mut confirmed = account.clone().into_active_model();
-        confirmed.totp_secret = Set(Some(secret));
-        confirmed.totp_pending_secret = Set(None);
-        confirmed.totp_last_step = Set(Some(step));
-        confirmed.update(&txn).await.map_err(unavailable)?;
-        audit::record(&txn, &Actor::User(account.id), Action::AuthenticatorSetUp, &format!("user:{}", account.id), serde_json::json!({}))
-            .await
-            .map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
-        Ok(AuthenticatorOutcome::Confirmed { recovery_codes: codes })
+    async fn confirm_authenticator(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        self.confirm_app(viewer, session, code).await
+    }
+
+    async fn remove_authenticator(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        self.remove_app(viewer, session, password, code).await
     }
 
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError> {
@@ -457,7 +416,12 @@ impl Accounts for AccountDesk {
 
 /// The hash of a new password, or what is wrong with it: long enough, not common,
 /// not personal, not the current one, typed the same twice.
-async fn new_password_hash(account: &user::Model, new: &str, again: &str) -> Result<Result<String, Vec<FieldError>>, AppError> {
+async fn new_password_hash(
+    account: &user::Model,
+    new: &str,
+    again: &str,
+    hasher: &passwords::Hasher,
+) -> Result<Result<String, Vec<FieldError>>, AppError> {
     let wrong = |field: &str, key| Ok(Err(vec![FieldError::new(field, key)]));
     let password = match Password::parse(new) {
         Ok(password) => password,
@@ -467,19 +431,13 @@ async fn new_password_hash(account: &user::Model, new: &str, again: &str) -> Res
     if let Err(key) = password_policy::assess(&password, &personal(account)) {
         return wrong("new-password", key);
     }
-    if verify_off_thread(new.to_owned(), account.password_hash.clone()).await {
+    if hasher.verify(new.to_owned(), account.password_hash.clone()).await.map_err(hashing)? {
         return wrong("new-password", ErrorKey::PasswordSame);
     }
     if new != again {
         return wrong("new-password-again", ErrorKey::PasswordMismatch);
     }
-    let secret = SecretString::from(new.to_owned());
-    tokio::task::spawn_blocking(move || passwords::hash(&secret))
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .map(Ok)
-        .ok_or(AppError::Unavailable)
+    hasher.hash(SecretString::from(new.to_owned())).await.map(Ok).map_err(hashing)
 }
 
 const RESET_MINUTES: i64 = 60;
@@ -490,7 +448,7 @@ fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) 
     let base = public_url.trim_end_matches('/');
     let english = format!(
         "Someone asked to reset the password of your PR Confirmation Portal account. To choose a new password, \
-         open this link within one hour. It works once.\n\n{base}/en/reset-password/{token}\n\n\
+         open this link within one hour. It works once, and only the newest link you asked for works.\n\n{base}/en/reset-password/{token}\n\n\
          If you did not ask for this, you can ignore this email: your password has not changed."
     );
     let french = format!(
@@ -503,9 +461,14 @@ fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) 
 }
 
 /// Minutes left, rounded up, so that "1 minute" never means "now".
-fn locked_until(until: chrono::DateTime<Utc>) -> StepOutcome {
-    let seconds = (until - Utc::now()).num_seconds().max(1);
-    StepOutcome::Locked { minutes: ((seconds + 59) / 60) as u32 }
+pub(crate) fn locked_until(until: chrono::DateTime<Utc>) -> StepOutcome {
+    StepOutcome::Locked { minutes: minutes_left(until) }
+}
+
+/// Minutes from now until `until`, rounded up.
+pub(crate) fn minutes_left(until: chrono::DateTime<Utc>) -> u32 {
+    let seconds = std::cmp::max((until - Utc::now()).num_seconds(), 1);
+    ((seconds + 59) / 60) as u32
 }
 
 /// What a password may not contain: the person's names and the part of their email before the @.
@@ -516,6 +479,46 @@ fn personal(account: &user::Model) -> Vec<&str> {
 }
 
 impl AccountDesk {
+    /// A new reset link by email, if an account uses the address and neither it
+    /// nor the client asking has had too many; older links stop working.
+    async fn send_reset_link(&self, email: Email, address: &str) -> Result<(), DbErr> {
+        let now = Utc::now();
+        let from_client = attempts::take(&self.db, &lockouts::reset_client_subject(address), lockouts::RESETS_PER_CLIENT, now).await?;
+        if from_client.refused() {
+            tracing::warn!(address, "reset links: too many asked from one address");
+            return Ok(());
+        }
+        let Some(account) = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&self.db).await? else {
+            return Ok(());
+        };
+        let to_mailbox = attempts::take(&self.db, &lockouts::reset_account_subject(account.id), lockouts::RESETS_PER_MAILBOX, now).await?;
+        if to_mailbox.refused() {
+            tracing::warn!(user = account.id, "reset links: too many asked for one account");
+            return Ok(());
+        }
+        let token = secrets::random_token();
+        let txn = self.db.begin().await?;
+        password_reset::Entity::delete_many()
+            .filter(password_reset::Column::UserId.eq(account.id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await?;
+        password_reset::ActiveModel {
+            user_id: Set(account.id),
+            token_hash: Set(secrets::token_hash(&token)),
+            created_at: Set(now),
+            expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await?;
+        audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
+            .await?;
+        txn.commit().await
+    }
+
     /// The live session with this secret, and its account; a session idle too long,
     /// or too old, is ended here. Seeing it counts as activity.
     async fn session(&self, token: &str) -> Result<Option<(session::Model, user::Model)>, DbErr> {
@@ -543,21 +546,13 @@ impl AccountDesk {
         Ok(Some((session, account)))
     }
 
+    /// A wrong password, in the audit log (the lock counted it before the check).
     async fn record_failure(&self, username: &str, address: &str) -> Result<(), DbErr> {
-        let txn = self.db.begin().await?;
-        sign_in_failure::ActiveModel {
-            username: Set(username.to_owned()),
-            address: Set(address.to_owned()),
-            at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let known = user::Entity::find().filter(user::Column::Email.eq(username)).one(&txn).await?;
+        let known = user::Entity::find().filter(user::Column::Email.eq(username)).one(&self.db).await?;
         let subject = known.map_or_else(|| "user:unknown".to_owned(), |u| format!("user:{}", u.id));
-        audit::record(&txn, &Actor::Address(address.to_owned()), Action::SignInFailed, &subject, serde_json::json!({})).await?;
-        txn.commit().await
+        audit::record(&self.db, &Actor::Address(address.to_owned()), Action::SignInFailed, &subject, serde_json::json!({})).await
     }
+
 
     /// The second step: the authenticator app's code when one is set up (nothing
     /// is sent), otherwise a code by email.
@@ -573,39 +568,12 @@ impl AccountDesk {
         pending.update(db).await.map(|_| ())
     }
 
-    /// Spends the app's code: it counts only if it is newer than the last one
-    /// accepted, which the same statement records (so two instances cannot both take it).
-    async fn use_app_code(&self, account: &user::Model, secret: &str, code: &str) -> Result<bool, DbErr> {
-        let Some(step) = authenticator::matching_step(secret, &account.email, code, unix_now()) else {
-            return Ok(false);
-        };
-        let spent = user::Entity::update_many()
-            .col_expr(user::Column::TotpLastStep, sea_orm::sea_query::Expr::value(step))
-            .filter(user::Column::Id.eq(account.id))
-            .filter(sea_orm::Condition::any().add(user::Column::TotpLastStep.is_null()).add(user::Column::TotpLastStep.lt(step)))
-            .exec(&self.db)
-            .await?;
-        Ok(spent.rows_affected > 0)
-    }
-
-    /// Spends a recovery code, if it is one of the account's unused ones.
-    async fn use_recovery_code(&self, user_id: i32, code: &str) -> Result<bool, DbErr> {
-        let spent = recovery_code::Entity::update_many()
-            .col_expr(recovery_code::Column::UsedAt, sea_orm::sea_query::Expr::value(Utc::now()))
-            .filter(recovery_code::Column::UserId.eq(user_id))
-            .filter(recovery_code::Column::CodeHash.eq(authenticator::recovery_hash(code)))
-            .filter(recovery_code::Column::UsedAt.is_null())
-            .exec(&self.db)
-            .await?;
-        Ok(spent.rows_affected > 0)
-    }
-
     /// A new 6-digit code for the session, by email.
     async fn send_code<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
         let mut pending = session.into_active_model();
         pending.stage = Set(StoredStage::SecondFactor);
-        pending.code_hash = Set(Some(secrets::token_hash(&code)));
+        pending.code_hash = Set(Some(self.keys.lookup_hash(&code)));
         pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
         pending.code_attempts = Set(0);
         pending.update(db).await?;
@@ -636,6 +604,6 @@ impl AccountDesk {
 
 pub const CODE_SUBJECT: &str = "Your one-time code / Votre code à usage unique";
 
-fn unix_now() -> u64 {
+pub(crate) fn unix_now() -> u64 {
     u64::try_from(Utc::now().timestamp()).unwrap_or_default()
 }

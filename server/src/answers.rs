@@ -22,11 +22,13 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use secrecy::ExposeSecret;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub struct InvitationDesk {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    pub hasher: passwords::Hasher,
 }
 
 
@@ -52,6 +54,11 @@ impl Invitations for InvitationDesk {
             Ok(answer) => answer,
             Err(errors) => return Ok(AnswerOutcome::Invalid(errors)),
         };
+        // Hashed before the transaction, so that it holds no lock while a core works.
+        let issued = match &answer {
+            Answer::Accepted(people) => self.issue_passwords(people).await?,
+            Answer::Declined => HashMap::new(),
+        };
         let txn = self.db.begin().await.map_err(unavailable)?;
         // Claimed first, so that of two answers at once the second is told the link was used.
         if !claim(&txn, &row).await.map_err(unavailable)? {
@@ -68,7 +75,7 @@ impl Invitations for InvitationDesk {
         let outcome = match answer {
             Answer::Declined => decline(&txn, row.case_id, &actor).await.map(|()| AnswerOutcome::Declined),
             Answer::Accepted(people) => self
-                .accept(&txn, row.case_id, &people, &actor)
+                .accept(&txn, row.case_id, &people, issued, &actor)
                 .await
                 .map(|accounts| AnswerOutcome::Accepted { accounts }),
         }
@@ -79,6 +86,19 @@ impl Invitations for InvitationDesk {
 }
 
 impl InvitationDesk {
+    /// A temporary password, and its hash, for each person who gets an account.
+    async fn issue_passwords(&self, people: &[PersonAnswer]) -> Result<HashMap<i32, (TemporaryPassword, String)>, AppError> {
+        let mut issued = HashMap::new();
+        for person in people.iter().filter(|p| matches!(p.account, Account::Own(_))) {
+            let pair = self.hasher.issue_temporary(self.settings.sessions.temporary_password_days).await.map_err(|error| match error {
+                passwords::HashingError::Busy => AppError::Busy,
+                passwords::HashingError::Failed => AppError::Unavailable,
+            })?;
+            issued.insert(person.id, pair);
+        }
+        Ok(issued)
+    }
+
     async fn find(&self, token: &str) -> Result<(InvitationState, Option<invitation::Model>), DbErr> {
         let token = token.trim();
         if !plausible(token) {
@@ -130,10 +150,10 @@ impl InvitationDesk {
         txn: &DatabaseTransaction,
         case_id: i32,
         answers: &[PersonAnswer],
+        mut issued: HashMap<i32, (TemporaryPassword, String)>,
         actor: &Actor,
     ) -> Result<Vec<String>, DbErr> {
         let people = people_of(txn, case_id).await?;
-        let days = self.settings.sessions.temporary_password_days;
         let mut ordered: Vec<(&person::Model, &PersonAnswer)> = people
             .iter()
             .filter_map(|p| answers.iter().find(|a| a.id == p.id).map(|a| (p, a)))
@@ -144,7 +164,8 @@ impl InvitationDesk {
         for (person, answer) in ordered {
             let user_id = match &answer.account {
                 Account::Own(email) => {
-                    let (user_id, temporary) = create_account(txn, person, email, days).await?;
+                    let (temporary, hash) = issued.remove(&person.id).ok_or_else(|| DbErr::Custom("no password issued".into()))?;
+                    let user_id = create_account(txn, person, email, &temporary, hash).await?;
                     audit::record(txn, actor, Action::AccountCreated, &format!("user:{user_id}"), serde_json::json!({ "person": person.id }))
                         .await?;
                     mail::enqueue(txn, &account_email(&self.settings.site.public_url, &full_name(person), email, &temporary)).await?;
@@ -228,9 +249,9 @@ async fn create_account(
     txn: &DatabaseTransaction,
     person: &person::Model,
     email: &Email,
-    days: u32,
-) -> Result<(i32, TemporaryPassword), DbErr> {
-    let (temporary, hash) = passwords::issue_temporary(days).map_err(|e| DbErr::Custom(format!("password hash: {e}")))?;
+    temporary: &TemporaryPassword,
+    hash: String,
+) -> Result<i32, DbErr> {
     let created = user::ActiveModel {
         email: Set(email.as_str().to_owned()),
         name: Set(full_name(person)),
@@ -243,7 +264,7 @@ async fn create_account(
     }
     .insert(txn)
     .await?;
-    Ok((created.id, temporary))
+    Ok(created.id)
 }
 
 pub fn full_name(person: &person::Model) -> String {

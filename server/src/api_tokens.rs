@@ -4,7 +4,7 @@ use crate::audit::{self, Action, Actor};
 use crate::entities::api_token;
 use crate::secrets;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
 use secrecy::SecretString;
 
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +13,8 @@ pub enum TokenError {
     NameTaken(String),
     #[error("a token's name has 1 to 100 letters, digits, dots, dashes or underscores")]
     BadName,
+    #[error("no live token is named {0}")]
+    NotFound(String),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -44,11 +46,39 @@ pub async fn create(db: &DatabaseConnection, name: &str) -> Result<SecretString,
         }
         other => other?,
     };
-    audit::record(&txn, &Actor::Cli, Action::ApiTokenCreated, &format!("api_token:{}", row.id), serde_json::json!({ "name": name }))
+    audit::record(&txn, &Actor::command_line(), Action::ApiTokenCreated, &format!("api_token:{}", row.id), serde_json::json!({ "name": name }))
         .await?;
     txn.commit().await?;
     tracing::info!("API token created");
     Ok(SecretString::from(token))
+}
+
+/// Ends the live token of this name: from the next request on, on every
+/// instance, it gets 401 (each request looks the token up).
+#[tracing::instrument(skip(db))]
+pub async fn revoke(db: &DatabaseConnection, name: &str) -> Result<(), TokenError> {
+    let txn = db.begin().await?;
+    let Some(token) = api_token::Entity::find()
+        .filter(api_token::Column::Name.eq(name))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Err(TokenError::NotFound(name.to_owned()));
+    };
+    let mut revoked: api_token::ActiveModel = token.clone().into();
+    revoked.revoked_at = Set(Some(Utc::now()));
+    revoked.update(&txn).await?;
+    audit::record(&txn, &Actor::command_line(), Action::ApiTokenRevoked, &format!("api_token:{}", token.id), serde_json::json!({ "name": name }))
+        .await?;
+    txn.commit().await?;
+    tracing::info!("API token revoked");
+    Ok(())
+}
+
+/// Every token, oldest first, revoked or not (never their text, which is not kept).
+pub async fn list(db: &DatabaseConnection) -> Result<Vec<api_token::Model>, DbErr> {
+    api_token::Entity::find().order_by_asc(api_token::Column::Id).all(db).await
 }
 
 /// The live token with this text, if any.

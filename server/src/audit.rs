@@ -10,8 +10,8 @@ use std::fmt;
 pub enum Actor {
     /// An upstream system, by its API token's name.
     Api(String),
-    /// Someone at the server's command line.
-    Cli,
+    /// Someone at the server's command line, by operating-system user.
+    Cli(String),
     /// Whoever holds an invitation's link (by the invitation's id).
     Invitation(i32),
     /// Someone not (yet) signed in, by network address.
@@ -20,11 +20,19 @@ pub enum Actor {
     User(i32),
 }
 
+impl Actor {
+    /// Whoever runs this command, as the operating system knows them.
+    pub fn command_line() -> Self {
+        let user = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|name| std::env::var(name).ok().filter(|u| !u.is_empty()));
+        Actor::Cli(user.unwrap_or_else(|| "unknown".to_owned()))
+    }
+}
+
 impl fmt::Display for Actor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Actor::Api(name) => write!(f, "api:{name}"),
-            Actor::Cli => f.write_str("cli"),
+            Actor::Cli(user) => write!(f, "cli:{user}"),
             Actor::Invitation(id) => write!(f, "invitation:{id}"),
             Actor::Address(address) => write!(f, "address:{address}"),
             Actor::User(id) => write!(f, "user:{id}"),
@@ -35,8 +43,12 @@ impl fmt::Display for Actor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     AccountCreated,
+    /// Locked after too many wrong one-time codes.
+    AccountLocked,
     ApiTokenCreated,
+    ApiTokenRevoked,
     AuthenticatorSetUp,
+    AuthenticatorRemoved,
     CaseCreated,
     InvitationAnswered,
     InvitationSent,
@@ -44,6 +56,8 @@ pub enum Action {
     PasswordAccepted,
     PasswordChanged,
     PasswordResetRequested,
+    /// A new temporary password, given at the command line.
+    PasswordReset,
     PhotoSent,
     RoleChanged,
     SignInFailed,
@@ -55,14 +69,18 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Action::AccountCreated => "account_created",
+            Action::AccountLocked => "account_locked",
             Action::ApiTokenCreated => "api_token_created",
+            Action::ApiTokenRevoked => "api_token_revoked",
             Action::AuthenticatorSetUp => "authenticator_set_up",
+            Action::AuthenticatorRemoved => "authenticator_removed",
             Action::CaseCreated => "case_created",
             Action::InvitationAnswered => "invitation_answered",
             Action::InvitationSent => "invitation_sent",
             Action::PasswordAccepted => "password_accepted",
             Action::PasswordChanged => "password_changed",
             Action::PasswordResetRequested => "password_reset_requested",
+            Action::PasswordReset => "password_reset",
             Action::PhotoSent => "photo_sent",
             Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",

@@ -1,6 +1,6 @@
 //! The second factor from an authenticator app (TOTP, RFC 6238: 6 digits, 30
 //! seconds, SHA-1, as every app reads it) and its single-use recovery codes.
-use crate::secrets;
+use crate::keys::Keys;
 use rand::seq::IndexedRandom;
 use totp_rs::{Algorithm, Secret, TOTP};
 
@@ -52,10 +52,11 @@ pub fn recovery_codes() -> Vec<String> {
         .collect()
 }
 
-/// How a recovery code is stored and looked up: upper case, without the dash.
-pub fn recovery_hash(code: &str) -> String {
+/// How a recovery code is stored and looked up: upper case, without the dash,
+/// by a keyed hash (some 40 bits: a plain hash could be reversed by trying them all).
+pub fn recovery_hash(keys: &Keys, code: &str) -> String {
     let normal: String = code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
-    secrets::token_hash(&normal)
+    keys.lookup_hash(&normal)
 }
 
 #[cfg(test)]
@@ -82,9 +83,10 @@ mod tests {
     #[test]
     fn recovery_codes_are_five_distinct_and_read_loosely() {
         let codes = recovery_codes();
+        let keys = Keys::from_master(&[3; 32]);
         assert_eq!(codes.len(), 5);
         assert!(codes.iter().all(|c| c.len() == 9 && &c[4..5] == "-"));
-        assert_eq!(recovery_hash(&codes[0]), recovery_hash(&codes[0].to_lowercase().replace('-', " ")));
-        assert_ne!(recovery_hash(&codes[0]), recovery_hash(&codes[1]));
+        assert_eq!(recovery_hash(&keys, &codes[0]), recovery_hash(&keys, &codes[0].to_lowercase().replace('-', " ")));
+        assert_ne!(recovery_hash(&keys, &codes[0]), recovery_hash(&keys, &codes[1]));
     }
 }

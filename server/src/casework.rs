@@ -7,14 +7,15 @@ use crate::db::unavailable;
 use crate::entities::{case, invitation, person};
 use crate::invitations::{self, Invitee};
 use app::domain::{
-    CaseOutcome, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
+    CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
 use app::error::AppError;
 use app::services::Casework;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub struct CaseDesk {
@@ -50,17 +51,28 @@ fn staff(viewer: &Viewer) -> Result<Actor, AppError> {
 
 #[async_trait::async_trait]
 impl Casework for CaseDesk {
-    async fn cases(&self, viewer: &Viewer) -> Result<Vec<CaseSummary>, AppError> {
+    async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, AppError> {
         staff(viewer)?;
-        let cases = case::Entity::find()
-            .find_with_related(person::Entity)
-            .order_by_desc(case::Column::CreatedAt)
-            .order_by_desc(case::Column::Id)
+        let newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
+        let paginator = newest_first.paginate(&self.db, CasePage::SIZE);
+        let pages = paginator.num_pages().await.map_err(unavailable)?.max(1);
+        let page = page.clamp(1, pages);
+        let shown = paginator.fetch_page(page - 1).await.map_err(unavailable)?;
+        let mut people: HashMap<i32, Vec<person::Model>> = HashMap::new();
+        let found = person::Entity::find()
+            .filter(person::Column::CaseId.is_in(shown.iter().map(|c| c.id)))
             .all(&self.db)
             .await
             .map_err(unavailable)?;
-        Ok(cases
+        for person in found {
+            people.entry(person.case_id).or_default().push(person);
+        }
+        let cases = shown
             .into_iter()
+            .map(|c| {
+                let theirs = people.remove(&c.id).unwrap_or_default();
+                (c, theirs)
+            })
             .map(|(c, people)| CaseSummary {
                 id: c.id,
                 application_number: c.application_number,
@@ -73,7 +85,8 @@ impl Casework for CaseDesk {
                 status: sea_orm::ActiveEnum::to_value(&c.status),
                 created_on: c.created_at.date_naive().to_string(),
             })
-            .collect())
+            .collect();
+        Ok(CasePage { cases, page, pages })
     }
 
     #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]

@@ -74,6 +74,13 @@ pub enum TokenCommand {
         #[arg(long)]
         name: String,
     },
+    /// End a token at once, on every instance.
+    Revoke {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// The tokens, live and revoked (never their text).
+    List,
 }
 
 #[derive(Args)]
@@ -120,13 +127,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("The database is up to date.");
             Ok(())
         }
-        Command::Token(TokenCommand::Create { name }) => {
+        Command::Token(command) => {
             let settings = settings()?;
             let db = db::connect(&settings).await?;
             db::migrate(&db).await?;
-            let token = crate::api_tokens::create(&db, &name).await?;
-            println!("API token created for {name}. It is shown only now; keep it in the upstream system's secrets:");
-            println!("{}", token.expose_secret());
+            match command {
+                TokenCommand::Create { name } => {
+                    let token = crate::api_tokens::create(&db, &name).await?;
+                    println!("API token created for {name}. It is shown only now; keep it in the upstream system's secrets:");
+                    println!("{}", token.expose_secret());
+                }
+                TokenCommand::Revoke { name } => {
+                    crate::api_tokens::revoke(&db, &name).await?;
+                    println!("The token {name} is revoked: it is refused from now on.");
+                }
+                TokenCommand::List => {
+                    for token in crate::api_tokens::list(&db).await? {
+                        let state = token.revoked_at.map_or_else(|| "live".to_owned(), |at| format!("revoked {}", at.format("%Y-%m-%d %H:%M UTC")));
+                        println!("{}\tcreated {}\t{state}", token.name, token.created_at.format("%Y-%m-%d %H:%M UTC"));
+                    }
+                }
+            }
             Ok(())
         }
         Command::Officer(command) => {

@@ -18,6 +18,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub uploads: UploadSettings,
     pub sessions: SessionSettings,
+    pub secrets: SecretsSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -26,6 +27,8 @@ pub struct SiteSettings {
     pub address: SocketAddr,
     pub public_url: String,
     pub root: PathBuf,
+    /// Load balancers and reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +45,10 @@ pub struct MailSettings {
     pub from: String,
     pub smtp_url: Option<SecretString>,
     pub outbox_dir: PathBuf,
+    /// Whether `/dev/outbox` shows the written email; unset: only on a loopback address.
+    pub dev_outbox: Option<bool>,
+    /// Written email files are deleted after this many hours.
+    pub outbox_keep_hours: u64,
     pub poll_interval_ms: u64,
     pub retry_base_seconds: u64,
     pub retry_max_seconds: u64,
@@ -54,6 +61,16 @@ pub struct UploadSettings {
     pub max_photo_bytes: usize,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecretsSettings {
+    /// 64 hexadecimal digits; required with PostgreSQL (see `keys.rs`).
+    pub key: Option<SecretString>,
+    /// Where the key is kept when it is not set, on SQLite (by default
+    /// `secret.key` in the database's folder).
+    pub key_file: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SessionSettings {
@@ -61,6 +78,8 @@ pub struct SessionSettings {
     pub idle_warning_minutes: u32,
     pub temporary_password_days: u32,
     pub invitation_days: u32,
+    /// How long a password check waits for a free core before "try again shortly".
+    pub password_wait_ms: u64,
 }
 
 impl Default for SiteSettings {
@@ -69,6 +88,7 @@ impl Default for SiteSettings {
             address: SocketAddr::from(([127, 0, 0, 1], 3000)),
             public_url: "http://127.0.0.1:3000".into(),
             root: "target/site".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -85,6 +105,8 @@ impl Default for MailSettings {
             from: "PR Confirmation Portal <no-reply@pr-portal.localhost>".into(),
             smtp_url: None,
             outbox_dir: "data/outbox".into(),
+            dev_outbox: None,
+            outbox_keep_hours: 24,
             poll_interval_ms: 1000,
             retry_base_seconds: 30,
             retry_max_seconds: 3600,
@@ -107,6 +129,7 @@ impl Default for SessionSettings {
             idle_warning_minutes: 3,
             temporary_password_days: 14,
             invitation_days: 30,
+            password_wait_ms: 2000,
         }
     }
 }
@@ -165,6 +188,18 @@ impl Settings {
         rule(m.retry_base_seconds > 0, "mail.retry_base_seconds", "must be at least 1")?;
         rule(m.retry_max_seconds >= m.retry_base_seconds, "mail.retry_max_seconds", "must be at least mail.retry_base_seconds")?;
         rule(m.lock_seconds > 0, "mail.lock_seconds", "must be at least 1")?;
+        rule(m.outbox_keep_hours > 0, "mail.outbox_keep_hours", "must be at least 1")?;
+        // The page shows every code, temporary password and reset link: never to the network.
+        rule(
+            m.dev_outbox != Some(true) || self.site.address.ip().is_loopback(),
+            "mail.dev_outbox",
+            "shows every code and reset link sent: it may only be on when site.address is a loopback address",
+        )?;
+        rule(
+            m.dev_outbox != Some(true) || m.smtp_url.is_none(),
+            "mail.dev_outbox",
+            "shows email written to files: it cannot be on with mail.smtp_url set",
+        )?;
         rule(self.uploads.max_photo_bytes > 0, "uploads.max_photo_bytes", "must be at least 1")?;
         rule(self.database.max_connections > 0, "database.max_connections", "must be at least 1")?;
         rule(
@@ -181,6 +216,17 @@ impl Settings {
             )?;
         }
         Ok(())
+    }
+
+    /// Whether people reach the portal over TLS (secure cookies, HSTS).
+    pub fn https(&self) -> bool {
+        self.site.public_url.starts_with("https://")
+    }
+
+    /// Whether `/dev/outbox` is served: as set, or by default only on a loopback
+    /// address with no SMTP server.
+    pub fn dev_outbox(&self) -> bool {
+        self.mail.dev_outbox.unwrap_or_else(|| self.site.address.ip().is_loopback() && self.mail.smtp_url.is_none())
     }
 
     pub fn database_target(&self) -> DatabaseTarget<'_> {
@@ -245,21 +291,52 @@ mod tests {
         assert_eq!(s.site.address, d.site.address);
         assert_eq!(s.site.public_url, d.site.public_url);
         assert_eq!(s.site.root, d.site.root);
+        assert_eq!(s.site.trusted_proxies, d.site.trusted_proxies);
         assert_eq!(s.database.sqlite_path, d.database.sqlite_path);
         assert_eq!(s.database.max_connections, d.database.max_connections);
         assert_eq!(s.mail.from, d.mail.from);
         assert_eq!(s.mail.outbox_dir, d.mail.outbox_dir);
+        assert_eq!((s.mail.dev_outbox, s.mail.outbox_keep_hours), (d.mail.dev_outbox, d.mail.outbox_keep_hours));
         let (a, b) = (&s.mail, &d.mail);
         assert_eq!(
             (a.poll_interval_ms, a.retry_base_seconds, a.retry_max_seconds, a.lock_seconds),
             (b.poll_interval_ms, b.retry_base_seconds, b.retry_max_seconds, b.lock_seconds)
         );
         assert_eq!(s.uploads.max_photo_bytes, d.uploads.max_photo_bytes);
+        assert_eq!(s.secrets.key_file, d.secrets.key_file);
         let (a, b) = (&s.sessions, &d.sessions);
         assert_eq!(
-            (a.idle_timeout_minutes, a.idle_warning_minutes, a.temporary_password_days, a.invitation_days),
-            (b.idle_timeout_minutes, b.idle_warning_minutes, b.temporary_password_days, b.invitation_days)
+            (a.idle_timeout_minutes, a.idle_warning_minutes, a.temporary_password_days, a.invitation_days, a.password_wait_ms),
+            (b.idle_timeout_minutes, b.idle_warning_minutes, b.temporary_password_days, b.invitation_days, b.password_wait_ms)
         );
+    }
+
+    #[test]
+    fn the_development_outbox_is_never_served_to_the_network() {
+        Jail::expect_with(|jail| {
+            assert!(Settings::load(None).expect("defaults").dev_outbox(), "on by default on loopback");
+            jail.set_env("APP_SITE__ADDRESS", "0.0.0.0:3000");
+            assert!(!Settings::load(None).expect("valid settings").dev_outbox(), "off by default elsewhere");
+            jail.set_env("APP_MAIL__DEV_OUTBOX", "true");
+            let err = Settings::load(None).unwrap_err().to_string();
+            assert!(err.contains("mail.dev_outbox"), "{err}");
+            jail.set_env("APP_SITE__ADDRESS", "127.0.0.1:3000");
+            jail.set_env("APP_MAIL__DEV_OUTBOX", "false");
+            assert!(!Settings::load(None).expect("valid settings").dev_outbox(), "off when said");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        Jail::expect_with(|jail| {
+            jail.create_file("portal.toml", "[site]\ntrusted_proxies = [\"10.0.0.0/8\", \"192.0.2.7/32\"]\n")?;
+            let s = Settings::load(Some(Path::new("portal.toml"))).expect("valid settings");
+            assert_eq!(s.site.trusted_proxies.len(), 2);
+            jail.create_file("bad.toml", "[site]\ntrusted_proxies = [\"not an address\"]\n")?;
+            assert!(Settings::load(Some(Path::new("bad.toml"))).is_err());
+            Ok(())
+        });
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Officer and administrator accounts, created from the command line.
+//! Officer and administrator accounts, created from the command line; each
+//! change is audited under the operating-system user who ran the command.
+use crate::entities::session;
 use crate::entities::user::{self, Role};
 use crate::passwords::{self, TemporaryPassword};
 use app::domain::{Email, PersonName};
@@ -33,6 +35,7 @@ pub async fn create(
     valid_days: u32,
 ) -> Result<TemporaryPassword, OfficerError> {
     let (temporary, hash) = passwords::issue_temporary(valid_days).map_err(|_| OfficerError::Hash)?;
+    let txn = db.begin().await?;
     let account = user::ActiveModel {
         email: Set(email.as_str().to_owned()),
         name: Set(name.as_str().to_owned()),
@@ -43,16 +46,20 @@ pub async fn create(
         created_at: Set(Utc::now()),
         ..Default::default()
     };
-    match account.insert(db).await {
-        Ok(_) => {
-            tracing::info!(?role, "account created");
-            Ok(temporary)
-        }
+    let created = match account.insert(&txn).await {
+        Ok(created) => created,
         Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            Err(OfficerError::AlreadyExists(email.clone()))
+            return Err(OfficerError::AlreadyExists(email.clone()))
         }
-        Err(err) => Err(err.into()),
-    }
+        Err(err) => return Err(err.into()),
+    };
+    audit::record(&txn, &Actor::command_line(), Action::AccountCreated, &format!("user:{}", created.id), serde_json::json!({
+        "role": role.to_value(),
+    }))
+    .await?;
+    txn.commit().await?;
+    tracing::info!(?role, "account created");
+    Ok(temporary)
 }
 
 /// Replaces a staff member's password with a new temporary one.
@@ -67,11 +74,17 @@ pub async fn reset_password(
         return Err(OfficerError::NotStaff(email.clone()));
     }
     let (temporary, hash) = passwords::issue_temporary(valid_days).map_err(|_| OfficerError::Hash)?;
+    let id = account.id;
+    let txn = db.begin().await?;
     let mut account: user::ActiveModel = account.into();
     account.password_hash = Set(hash);
     account.must_change_password = Set(true);
     account.temporary_password_expires_at = Set(Some(temporary.expires_at));
-    account.update(db).await?;
+    account.update(&txn).await?;
+    // Whoever held the old password is signed out everywhere.
+    session::Entity::delete_many().filter(session::Column::UserId.eq(id)).exec(&txn).await?;
+    audit::record(&txn, &Actor::command_line(), Action::PasswordReset, &format!("user:{id}"), serde_json::json!({})).await?;
+    txn.commit().await?;
     tracing::info!("temporary password issued");
     Ok(temporary)
 }
@@ -91,7 +104,7 @@ pub async fn set_role(db: &DatabaseConnection, email: &Email, role: Role) -> Res
     let mut changed: user::ActiveModel = account.clone().into();
     changed.role = Set(role);
     changed.update(&txn).await?;
-    audit::record(&txn, &Actor::Cli, Action::RoleChanged, &format!("user:{}", account.id), serde_json::json!({
+    audit::record(&txn, &Actor::command_line(), Action::RoleChanged, &format!("user:{}", account.id), serde_json::json!({
         "from": from.to_value(),
         "to": role.to_value(),
     }))

@@ -4,6 +4,62 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use rand::seq::IndexedRandom;
 use chrono::{DateTime, Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+/// Password hashing for one instance: one hash at a time per core. Each takes
+/// 19 MiB and tens of milliseconds, so a crowd of sign-ins waits its turn, for
+/// a bounded time, rather than piling up on the blocking pool.
+#[derive(Clone)]
+pub struct Hasher {
+    turns: Arc<Semaphore>,
+    wait: std::time::Duration,
+}
+
+/// Why a password could not be hashed or checked now.
+#[derive(Debug, thiserror::Error)]
+pub enum HashingError {
+    #[error("every core was busy hashing passwords for longer than the wait allowed")]
+    Busy,
+    #[error("the password could not be hashed")]
+    Failed,
+}
+
+impl Hasher {
+    /// A turn waits at most `wait` for a free core.
+    pub fn new(wait: std::time::Duration) -> Self {
+        Self { turns: Arc::new(Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))), wait }
+    }
+
+    /// Runs `work` on the blocking pool once a core is free.
+    async fn in_turn<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashingError> {
+        let turn = tokio::time::timeout(self.wait, self.turns.acquire())
+            .await
+            .map_err(|_| HashingError::Busy)?
+            .map_err(|_| HashingError::Failed)?;
+        let done = tokio::task::spawn_blocking(work).await.map_err(|_| HashingError::Failed);
+        drop(turn);
+        done
+    }
+
+    /// [`verify`], in turn.
+    pub async fn verify(&self, password: String, phc: String) -> Result<bool, HashingError> {
+        self.in_turn(move || verify(&password, &phc)).await
+    }
+
+    /// [`hash`], in turn.
+    pub async fn hash(&self, password: SecretString) -> Result<String, HashingError> {
+        self.in_turn(move || hash(&password)).await?.map_err(|_| HashingError::Failed)
+    }
+
+    /// [`issue_temporary`], in turn.
+    pub async fn issue_temporary(&self, valid_days: u32) -> Result<(TemporaryPassword, String), HashingError> {
+        let password = temporary();
+        let hash = self.hash(password.clone()).await?;
+        let expires_at = Utc::now() + Duration::days(i64::from(valid_days));
+        Ok((TemporaryPassword { password, expires_at }, hash))
+    }
+}
 
 /// A temporary password, shown or sent once, which must be changed at first sign-in.
 #[derive(Debug)]

@@ -2,7 +2,6 @@
 //! same engine the browser ran, and kept only as the shared rule allows
 //! (`Report::sending`): when a check of judgement failed, only with the person's
 //! explicit choice to send it anyway, which is kept with it for an officer.
-use crate::accounts::AccountDesk;
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{person, photo as stored};
@@ -20,7 +19,10 @@ use chrono::Utc;
 use photo::{FaceDetector, Report, Sending};
 use std::sync::LazyLock;
 use tokio::sync::Semaphore;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, Statement, TransactionTrait};
+
+/// Photos kept for one person: the newest, and a few before it.
+pub const KEPT_PER_PERSON: i64 = 5;
 
 static CHECKS: LazyLock<Semaphore> =
     LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from)));
@@ -109,6 +111,15 @@ async fn receive(state: &AppState, headers: &HeaderMap, person: i32, anyway: boo
     .await
     .map_err(unavailable)?
     .last_insert_id;
+    // Officers review the newest photo: older ones beyond a few are not kept,
+    // so that no one can fill the database by sending photo after photo.
+    let pruned = Statement::from_sql_and_values(
+        txn.get_database_backend(),
+        "DELETE FROM photos WHERE person_id = $1 AND id NOT IN \
+           (SELECT id FROM photos WHERE person_id = $1 ORDER BY id DESC LIMIT $2)",
+        [person.id.into(), KEPT_PER_PERSON.into()],
+    );
+    txn.execute_raw(pruned).await.map_err(unavailable)?;
     audit::record(
         &txn,
         &Actor::User(viewer.user_id),
@@ -165,8 +176,8 @@ fn check(bytes: &[u8], anyway: bool) -> Result<Checked, AppError> {
 
 /// The fully signed-in person the request's session cookie belongs to.
 async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    let accounts = AccountDesk { db: state.db.clone(), settings: state.settings.clone() };
-    active_viewer(&accounts, session_token(headers).as_deref()).await
+    let accounts = state.account_desk();
+    active_viewer(&accounts, session_token(headers, state.settings.https()).as_deref()).await
 }
 
 /// A person whose profile the viewer completes (their own, or a child's); any

@@ -6,12 +6,14 @@ use crate::mail::transport::{MailSetupError, Transport};
 use crate::mail::worker::Worker;
 use std::sync::Arc;
 use crate::accounts::AccountDesk;
+use crate::keys::{KeyError, Keys};
+use crate::passwords::Hasher;
 use crate::answers::InvitationDesk;
 use crate::casework::CaseDesk;
 use app::services::Services;
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, FromRef, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
@@ -25,7 +27,6 @@ use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// What every handler and server function can reach.
@@ -34,6 +35,14 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    pub keys: Arc<Keys>,
+    pub hasher: Hasher,
+}
+
+impl AppState {
+    pub fn account_desk(&self) -> AccountDesk {
+        AccountDesk { db: self.db.clone(), settings: self.settings.clone(), keys: self.keys.clone(), hasher: self.hasher.clone() }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +51,8 @@ pub enum StartupError {
     Database(#[from] DbSetupError),
     #[error(transparent)]
     Mail(#[from] MailSetupError),
+    #[error(transparent)]
+    Keys(#[from] KeyError),
     #[error("could not listen on {address}: {source}")]
     Bind { address: std::net::SocketAddr, source: std::io::Error },
 }
@@ -50,20 +61,28 @@ pub struct Application {
     listener: TcpListener,
     router: NormalizePath<Router>,
     mail_worker: Worker,
+    db: DatabaseConnection,
 }
 
 impl Application {
     /// Connects, migrates and binds; port 0 picks a free port (tests).
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let keys = Arc::new(Keys::load(&settings)?);
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
+        let sealed = crate::second_factor::seal_clear_secrets(&db, &keys).await.map_err(DbSetupError::Migrate)?;
+        if sealed > 0 {
+            tracing::info!(sealed, "sealed authenticator secrets that were kept in clear");
+        }
         let (transport, from) = Transport::from_settings(&settings.mail)?;
-        if let Some(folder) = transport.folder() {
-            tracing::warn!(
+        match transport.folder() {
+            Some(folder) if settings.dev_outbox() => tracing::warn!(
                 folder = %folder.display(),
                 "no SMTP server configured: email is written to files and shown at {} (development only)",
                 dev_outbox::PATH
-            );
+            ),
+            Some(folder) => tracing::warn!(folder = %folder.display(), "no SMTP server configured: email is written to files, not sent"),
+            None => {}
         }
         let transport = Arc::new(transport);
         let mail_worker = Worker::new(db.clone(), transport.clone(), from, settings.mail.clone());
@@ -72,8 +91,8 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { address, source })?;
         // `/en/` and `/en` are one page: routes are matched without the trailing slash.
-        let router = NormalizePathLayer::trim_trailing_slash().layer(router(settings, db, &transport));
-        Ok(Self { listener, router, mail_worker })
+        let router = NormalizePathLayer::trim_trailing_slash().layer(router(settings, db.clone(), keys, &transport));
+        Ok(Self { listener, router, mail_worker, db })
     }
 
     pub fn port(&self) -> u16 {
@@ -83,12 +102,14 @@ impl Application {
     /// Serves, and sends the outbox's email, until a stop signal.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = self.mail_worker.spawn();
+        let purge = crate::attempts::spawn_purge(self.db.clone(), crate::lockouts::LONGEST_WINDOW);
         // Connection addresses are kept for sign-in throttling.
         let service = ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(self.router);
         let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await;
         worker.abort();
+        purge.abort();
         served
     }
 }
@@ -103,11 +124,12 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
-fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> Router {
+fn router(settings: Settings, db: DatabaseConnection, keys: Arc<Keys>, transport: &Transport) -> Router {
     let max_body = settings.uploads.max_photo_bytes + 64 * 1024;
-    let state = AppState { leptos_options: leptos_options(&settings), db, settings: Arc::new(settings) };
-    // Only while email goes to files: with SMTP configured the route does not exist.
-    let dev_pages = match transport.folder() {
+    let hasher = Hasher::new(std::time::Duration::from_millis(settings.sessions.password_wait_ms));
+    let state = AppState { leptos_options: leptos_options(&settings), db, settings: Arc::new(settings), keys, hasher };
+    // Only while email goes to files, and only on a loopback address unless said otherwise.
+    let dev_pages = match transport.folder().filter(|_| state.settings.dev_outbox()) {
         Some(folder) => Router::new()
             .route(dev_outbox::PATH, get(dev_outbox::page))
             .with_state(OutboxFolder(folder.clone())),
@@ -131,10 +153,10 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let services = Services {
-        invitations: Arc::new(InvitationDesk { db: state.db.clone(), settings: state.settings.clone() }),
-        accounts: Arc::new(AccountDesk { db: state.db.clone(), settings: state.settings.clone() }),
+        invitations: Arc::new(InvitationDesk { db: state.db.clone(), settings: state.settings.clone(), hasher: state.hasher.clone() }),
+        accounts: Arc::new(state.account_desk()),
         casework: Arc::new(CaseDesk { db: state.db.clone(), settings: state.settings.clone() }),
-        secure_cookies: state.settings.site.public_url.starts_with("https://"),
+        secure_cookies: state.settings.https(),
     };
 
     root_files(&state.settings.site.root)
@@ -161,19 +183,15 @@ fn router(settings: Settings, db: DatabaseConnection, transport: &Transport) -> 
         .layer(axum::middleware::from_fn(crate::request_scope::request_scope))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(same_site_server_functions))
+        .layer(axum::middleware::from_fn({
+            let trusted: Arc<[ipnet::IpNet]> = state.settings.site.trusted_proxies.clone().into();
+            move |request, next| crate::client_address::layer(trusted.clone(), request, next)
+        }))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(axum::middleware::from_fn({
+            let https = state.settings.https();
+            move |request, next| crate::security_headers::layer(https, request, next)
+        }))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

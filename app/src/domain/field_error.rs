@@ -61,10 +61,12 @@ error_keys! {
     PasswordPersonal => "password_personal",
     PasswordSame => "password_same",
     PasswordMismatch => "password_mismatch",
+    CurrentPasswordWrong => "current_password_wrong",
     CodeInvalid => "code_invalid",
     CodeExpired => "code_expired",
     SignInRequired => "sign_in_required",
     Forbidden => "forbidden",
+    Busy => "busy",
     PhotoRefused => "photo_refused",
     PhotoConfirmNeeded => "photo_confirm_needed",
 }

@@ -48,6 +48,6 @@ pub use photo_submission::{photo_endpoint, PhotoOutcome, PhotoStatus};
 pub use person_name::{PersonName, PersonNameError};
 pub use relationship::{Relationship, RelationshipError};
 pub use role::Role;
-pub use session::{AuthenticatorOutcome, AuthenticatorSetup, CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
+pub use session::{AuthenticatorOutcome, AuthenticatorSetup, CasePage, CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
 pub use sex::{Sex, SexError};
 pub use uci::{Uci, UciError};

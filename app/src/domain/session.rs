@@ -36,9 +36,16 @@ pub struct AuthenticatorSetup {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuthenticatorOutcome {
+    /// The password (and the app in use, if any) checked: a new app to scan,
+    /// pending until one of its codes confirms it.
+    Started(AuthenticatorSetup),
     /// In use; these recovery codes are shown once.
     Confirmed { recovery_codes: Vec<String> },
+    /// No longer used: codes come by email again.
+    Removed,
     Invalid(Vec<FieldError>),
+    /// Too many wrong passwords or codes: locked for this many more minutes.
+    Locked { minutes: u32 },
 }
 
 /// The answer to a sign-in, a password change or a code.
@@ -86,6 +93,21 @@ pub struct Profile {
     pub in_canada: Option<bool>,
     pub return_date: Option<String>,
     pub photo: Option<super::PhotoStatus>,
+}
+
+/// One page of the officers' case list, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub cases: Vec<CaseSummary>,
+    /// From 1.
+    pub page: u64,
+    /// At least 1, even with no case.
+    pub pages: u64,
+}
+
+impl CasePage {
+    /// Cases on a page.
+    pub const SIZE: u64 = 50;
 }
 
 /// A case as officers see it in their list.

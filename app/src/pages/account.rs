@@ -1,11 +1,11 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
 use super::PageTitle;
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn, SignedInOnly};
-use crate::domain::{AuthenticatorOutcome, FieldError, PhotoStatus, Profile, Stage};
+use crate::components::{ErrorNotice, GoToSignIn};
+use crate::domain::{PhotoStatus, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, my_profile, my_profiles, start_authenticator, ConfirmAuthenticator, SignOut};
+use crate::session::{current_viewer, my_profile, my_profiles, SignOut};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -53,7 +53,10 @@ pub fn AccountPage() -> impl IntoView {
                     })}
                     <p>
                         {if viewer.uses_authenticator {
-                            t!(i18n, account.authenticator_on).into_any()
+                            view! {
+                                {t!(i18n, account.authenticator_on)}" "
+                                <a href=move || routes::authenticator(i18n.get_locale())>{t!(i18n, account.authenticator_manage)}</a>
+                            }.into_any()
                         } else {
                             view! { <a href=move || routes::authenticator(i18n.get_locale())>{t!(i18n, account.authenticator_link)}</a> }.into_any()
                         }}
@@ -161,64 +164,5 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             </a>
         </p>
         <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
-    }
-}
-
-/// `/{lang}/account/authenticator`: set up an authenticator app; a first code
-/// confirms it, then the recovery codes are shown once.
-#[component]
-pub fn AuthenticatorPage() -> impl IntoView {
-    view! { <SignedInOnly><AuthenticatorSetup /></SignedInOnly> }
-}
-
-#[component]
-fn AuthenticatorSetup() -> impl IntoView {
-    let i18n = use_i18n();
-    // A plain button: a form with no fields posts nothing the server function can read.
-    let setup = RwSignal::new(None::<Result<crate::domain::AuthenticatorSetup, AppError>>);
-    let starting = RwSignal::new(false);
-    let start = move |_| {
-        starting.set(true);
-        leptos::task::spawn_local(async move {
-            setup.set(Some(start_authenticator().await));
-            starting.set(false);
-        });
-    };
-    let confirm = ServerAction::<ConfirmAuthenticator>::new();
-    let errors = Signal::derive(move || match confirm.value().get() {
-        Some(Ok(AuthenticatorOutcome::Invalid(errors))) => errors,
-        Some(Err(error)) => vec![FieldError::new("", error.key())],
-        _ => Vec::new(),
-    });
-    view! {
-        <PageTitle title=Signal::derive(move || t_string!(i18n, account.app_title).to_owned()) />
-        <h1>{t!(i18n, account.app_title)}</h1>
-        {move || match (confirm.value().get(), setup.get()) {
-            (Some(Ok(AuthenticatorOutcome::Confirmed { recovery_codes })), _) => view! {
-                <p class="notice" role="status">{t!(i18n, account.app_done)}</p>
-                <ul class="recovery-codes">{recovery_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}</ul>
-                <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
-            }.into_any(),
-            (_, Some(Ok(setup))) => view! {
-                <p>{t!(i18n, account.app_scan)}</p>
-                <img class="qr" src=format!("data:image/png;base64,{}", setup.qr_png_base64) alt=move || t_string!(i18n, account.app_qr) width="200" height="200" />
-                <p><code class="totp-secret">{setup.secret}</code></p>
-                <ErrorSummary errors />
-                <ActionForm action=confirm attr:novalidate=true>
-                    <div class="form-group">
-                        <label for="code">{t!(i18n, account.app_code)}</label>
-                        <FieldMessage errors field="code".to_owned() />
-                        <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" />
-                    </div>
-                    <button type="submit" class="button" disabled=move || confirm.pending().get()>{t!(i18n, account.app_confirm)}</button>
-                </ActionForm>
-            }.into_any(),
-            (_, Some(Err(AppError::SignInRequired))) => view! { <GoToSignIn /> }.into_any(),
-            (_, failed) => view! {
-                {failed.and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
-                <p>{t!(i18n, account.app_intro)}</p>
-                <button type="button" class="button" on:click=start disabled=move || starting.get()>{t!(i18n, account.app_start)}</button>
-            }.into_any(),
-        }}
     }
 }

@@ -1,6 +1,7 @@
 //! One module a page.
 
 mod account;
+mod authenticator;
 mod home;
 mod invitation;
 mod language_splash;
@@ -13,7 +14,8 @@ mod photo_check;
 mod profile_photo;
 mod sign_in;
 
-pub use account::{AccountPage, AuthenticatorPage, ProfilePage};
+pub use account::{AccountPage, ProfilePage};
+pub use authenticator::AuthenticatorPage;
 pub use home::HomePage;
 pub use invitation::InvitationPage;
 pub use language_splash::LanguageSplash;

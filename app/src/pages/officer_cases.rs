@@ -16,12 +16,14 @@ pub fn OfficerCasesPage() -> impl IntoView {
 
 #[component]
 fn Cases() -> impl IntoView {
-    let cases = Resource::new(|| (), |_| officer_cases());
+    let query = leptos_router::hooks::use_query_map();
+    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()));
+    let cases = Resource::new(page, officer_cases);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match cases.await {
-                    Ok(cases) => view! { <CaseList cases /> }.into_any(),
+                    Ok(page) => view! { <CaseList cases=page.cases /><Pages page=page.page pages=page.pages /> }.into_any(),
                     Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
@@ -80,6 +82,22 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// Links to the neighbouring pages of cases, when there are several.
+#[component]
+fn Pages(page: u64, pages: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = move |to: u64| format!("{}?page={to}", routes::officer_cases(i18n.get_locale()));
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pages" aria-label=move || t_string!(i18n, cases.pages_label)>
+                {(page > 1).then(|| view! { <a href=move || link(page - 1) rel="prev">{t!(i18n, cases.previous)}</a> })}
+                <span aria-current="page">{t!(i18n, cases.page_of, page = move || page, pages = move || pages)}</span>
+                {(page < pages).then(|| view! { <a href=move || link(page + 1) rel="next">{t!(i18n, cases.next)}</a> })}
+            </nav>
+        }
+    })
 }
 
 /// A new invitation for a case still waiting; the old link dies.

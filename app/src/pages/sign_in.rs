@@ -30,15 +30,40 @@ where
     })
 }
 
+/// The minutes left of a lock, when the server says the account is locked.
+fn locked<S>(action: ServerAction<S>) -> Signal<Option<u32>>
+where
+    S: ServerFn<Output = StepOutcome, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    Signal::derive(move || match action.value().get() {
+        Some(Ok(StepOutcome::Locked { minutes })) => Some(minutes),
+        _ => None,
+    })
+}
+
+/// Why the account is locked, and for how long.
+#[component]
+pub(super) fn LockedNotice(minutes: Signal<Option<u32>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        minutes.get().map(|minutes| {
+            view! {
+                <div class="error-summary" role="alert">
+                    <p>{t!(i18n, errors.sign_in_locked)}</p>
+                    <p class="locked-for">{t!(i18n, signin.locked, minutes = move || minutes)}</p>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SignIn>::new();
     let errors = follow(action);
-    let locked = move || match action.value().get() {
-        Some(Ok(StepOutcome::Locked { minutes })) => Some(minutes),
-        _ => None,
-    };
+    let minutes = locked(action);
     let query = leptos_router::hooks::use_query_map();
     let timed_out = move || query.with(|q| q.get("timed-out").is_some());
     view! {
@@ -49,12 +74,7 @@ pub fn SignInPage() -> impl IntoView {
         </Show>
         <p>{t!(i18n, signin.intro)}</p>
         <ErrorSummary errors />
-        {move || locked().map(|minutes| view! {
-            <div class="error-summary" role="alert">
-                <p>{t!(i18n, errors.sign_in_locked)}</p>
-                <p class="locked-for">{t!(i18n, signin.locked, minutes = move || minutes)}</p>
-            </div>
-        })}
+        <LockedNotice minutes />
         <ActionForm action attr:class="sign-in-form" attr:novalidate=true>
             <div class="form-group">
                 <label for="username">{t!(i18n, signin.username)}</label>
@@ -94,7 +114,8 @@ pub fn VerifyPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<VerifyCode>::new();
     let errors = follow(action);
-    let expired = move || errors.with(|e| e.iter().any(|e| e.key == crate::domain::ErrorKey::CodeExpired));
+    let minutes = locked(action);
+    let expired = move || minutes.with(Option::is_some) || errors.with(|e| e.iter().any(|e| e.key == crate::domain::ErrorKey::CodeExpired));
     let viewer = Resource::new(|| (), |_| current_viewer());
     let app = move || viewer.get().and_then(Result::ok).flatten().is_some_and(|v| v.uses_authenticator);
     view! {
@@ -104,6 +125,7 @@ pub fn VerifyPage() -> impl IntoView {
             <p>{move || if app() { t_string!(i18n, signin.verify_app_intro) } else { t_string!(i18n, signin.verify_intro) }}</p>
         </Transition>
         <ErrorSummary errors />
+        <LockedNotice minutes />
         <Show when=expired>
             <p><a href=move || routes::sign_in(i18n.get_locale())>{t!(i18n, signin.again)}</a></p>
         </Show>

@@ -9,5 +9,4 @@ pub mod person;
 pub mod photo;
 pub mod recovery_code;
 pub mod session;
-pub mod sign_in_failure;
 pub mod user;

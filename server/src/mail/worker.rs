@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 /// Messages taken at once by one worker.
 const BATCH: i64 = 20;
+/// How often old email files are looked for.
+const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[derive(Clone)]
 pub struct Worker {
@@ -39,13 +41,27 @@ impl Worker {
     pub fn spawn(self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
             let pause = std::time::Duration::from_millis(self.settings.poll_interval_ms);
+            let mut swept: Option<std::time::Instant> = None;
             loop {
                 if let Err(err) = self.run_once().await {
                     tracing::warn!(%err, "outbox: could not read the outbox");
                 }
+                if swept.is_none_or(|at| at.elapsed() > SWEEP_EVERY) {
+                    self.sweep_files().await;
+                    swept = Some(std::time::Instant::now());
+                }
                 tokio::time::sleep(pause).await;
             }
         })
+    }
+
+    /// Deletes written email files past their time (`mail.outbox_keep_hours`).
+    pub async fn sweep_files(&self) {
+        let transport = self.transport.clone();
+        let age = std::time::Duration::from_secs(self.settings.outbox_keep_hours.saturating_mul(3600));
+        if let Ok(gone @ 1..) = tokio::task::spawn_blocking(move || transport.forget_older_than(age)).await {
+            tracing::info!(gone, "outbox: deleted old email files");
+        }
     }
 
     /// Sends every message that is due; returns how many were sent.

@@ -10,6 +10,8 @@ mod m20261126_000005_create_password_resets;
 mod m20261126_000006_add_authenticator;
 mod m20261126_000007_add_totp_last_step;
 mod m20261126_000008_create_photos;
+mod m20261201_000001_create_attempt_counters;
+mod m20261201_000002_widen_authenticator_secrets;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_add_authenticator::Migration),
             Box::new(m20261126_000007_add_totp_last_step::Migration),
             Box::new(m20261126_000008_create_photos::Migration),
+            Box::new(m20261201_000001_create_attempt_counters::Migration),
+            Box::new(m20261201_000002_widen_authenticator_secrets::Migration),
         ]
     }
 }

@@ -86,3 +86,24 @@ on_both_databases! {
         assert_eq!(errors, vec![FieldError::new("people[0].sex", ErrorKey::SexInvalid)]);
     }
 }
+
+on_both_databases! {
+    async fn the_case_list_comes_a_page_at_a_time(app) {
+        let rows: String = (1..=120)
+            .map(|n| format!("E{n:09},2026-11-20,Roy,Ana,1990-01-01,F,CAN,FRA,{:08},ana{n}@example.com,principal\n", 10_000_000 + n))
+            .collect();
+        let officer = viewer(Role::Officer);
+        let report = desk(&app).import(&officer, &format!("{HEADER}\n{rows}")).await.unwrap();
+        assert_eq!(report.unreadable, None);
+        let first = desk(&app).cases(&officer, 1).await.unwrap();
+        assert_eq!((first.cases.len(), first.page, first.pages), (50, 1, 3));
+        assert_eq!(first.cases[0].application_number, "E000000120", "newest first");
+        assert_eq!(first.cases[0].people, 1);
+        let last = desk(&app).cases(&officer, 3).await.unwrap();
+        assert_eq!(last.cases.len(), 20);
+        assert_eq!(last.cases[19].application_number, "E000000001");
+        assert_eq!(desk(&app).cases(&officer, 99).await.unwrap().page, 3, "past the end: the last page");
+        assert_eq!(desk(&app).cases(&officer, 0).await.unwrap().page, 1);
+        assert_eq!(desk(&app).cases(&viewer(Role::Applicant), 1).await.unwrap_err(), AppError::Forbidden);
+    }
+}

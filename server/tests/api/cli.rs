@@ -1,4 +1,9 @@
-use crate::helpers::{Backend, TestDatabase};
+use crate::helpers::{on_both_databases, Backend, TestDatabase};
+use crate::sign_in::signed_in_as;
+use portal::entities::audit_event;
+use portal::entities::user::Role;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
 use std::process::{Command, Output};
 
 fn portal(database: &TestDatabase, args: &[&str]) -> Output {
@@ -7,6 +12,7 @@ fn portal(database: &TestDatabase, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir.path())
         .env_remove("DATABASE_URL")
+        .env("USER", "ops-tester")
         .envs(database.env())
         .output()
         .expect("run portal")
@@ -94,6 +100,56 @@ async fn token_create_on_sqlite() {
 #[tokio::test]
 async fn token_create_on_postgres() {
     token_create_prints_a_token_that_opens_the_api(Backend::Postgres).await;
+}
+
+on_both_databases! {
+    async fn staff_changes_at_the_command_line_are_audited_and_a_reset_signs_out(app) {
+        let client = crate::sign_in::browser();
+        signed_in_as(&app, &client, "officer@example.ca", "Olivia Officer", Role::Officer).await;
+        let viewer = |client: reqwest::Client| {
+            let url = format!("{}/api/session/viewer", app.address);
+            async move { client.post(url).header("Accept", "application/json").send().await.unwrap().json::<Value>().await.unwrap() }
+        };
+        assert_eq!(viewer(client.clone()).await["stage"], "Active");
+
+        let reset = portal(&app.database, &["officer", "reset-password", "--email", "officer@example.ca"]);
+        assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+        assert_eq!(viewer(client).await, Value::Null, "the officer's session ended with the old password");
+
+        let made = portal(&app.database, &["officer", "create", "--email", "second@example.ca", "--name", "Second Officer"]);
+        assert!(made.status.success());
+        let by_cli: Vec<String> = audit_event::Entity::find()
+            .filter(audit_event::Column::Actor.eq("cli:ops-tester"))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(by_cli, ["password_reset", "account_created"]);
+    }
+}
+
+on_both_databases! {
+    async fn a_revoked_token_is_refused_at_once(app) {
+        let made = portal(&app.database, &["token", "create", "--name", "cms-prod"]);
+        let token = String::from_utf8_lossy(&made.stdout).lines().last().unwrap().trim().to_owned();
+        let status = |token: String| {
+            let request = app.client.post(format!("{}/api/v1/cases", app.address)).bearer_auth(token).json(&serde_json::json!({}));
+            async move { request.send().await.unwrap().status().as_u16() }
+        };
+        assert_ne!(status(token.clone()).await, 401, "a live token is let in (and its empty case refused)");
+        let revoked = portal(&app.database, &["token", "revoke", "cms-prod"]);
+        assert!(revoked.status.success(), "{}", String::from_utf8_lossy(&revoked.stderr));
+        assert_eq!(status(token).await, 401);
+        let again = portal(&app.database, &["token", "revoke", "cms-prod"]);
+        assert!(!again.status.success(), "a token is revoked once");
+        let listed = String::from_utf8_lossy(&portal(&app.database, &["token", "list"]).stdout).into_owned();
+        assert!(listed.starts_with("cms-prod\tcreated ") && listed.contains("\trevoked "), "{listed}");
+        let revocations = audit_event::Entity::find().filter(audit_event::Column::Action.eq("api_token_revoked")).all(&app.db).await.unwrap();
+        assert_eq!(revocations.len(), 1);
+        assert_eq!(revocations[0].actor, "cli:ops-tester");
+    }
 }
 
 #[test]

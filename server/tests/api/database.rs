@@ -79,3 +79,34 @@ async fn instances_starting_together_migrate_once() {
         start.await.expect("task").expect("migrated");
     }
 }
+
+/// On PostgreSQL every instance must be given the same key: without one the
+/// portal does not start, and says what to set.
+#[tokio::test]
+async fn a_postgres_portal_without_its_key_does_not_start() {
+    let database = TestDatabase::create(Backend::Postgres).await;
+    let mut settings = database.settings();
+    settings.secrets.key = None;
+    settings.site.address = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    let Err(error) = portal::startup::Application::build(settings).await else { panic!("it started without its key") };
+    assert!(error.to_string().contains("APP_SECRETS__KEY"), "{error}");
+}
+
+on_both_databases! {
+    async fn an_authenticator_secret_kept_in_clear_is_sealed_at_start(app) {
+        use portal::entities::user;
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let email = Email::parse("early.adopter@example.ca").unwrap();
+        officers::create(&app.db, &email, &PersonName::parse("Early Adopter").unwrap(), Role::Officer, 14).await.unwrap();
+        let mut clear = officers::find(&app.db, &email).await.unwrap().unwrap().into_active_model();
+        clear.totp_secret = Set(Some("JBSWY3DPEHPK3PXP".into()));
+        clear.update(&app.db).await.unwrap();
+        // Another instance starts on the same database.
+        let mut settings = app.settings.clone();
+        settings.site.address = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        assert!(portal::startup::Application::build(settings).await.is_ok());
+        let stored = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&app.db).await.unwrap().unwrap();
+        let sealed = stored.totp_secret.unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains("JBSWY3DPEHPK3PXP"), "{sealed}");
+    }
+}

@@ -10,6 +10,9 @@ pub fn postgres_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// The portal's key for PostgreSQL test databases (SQLite ones make their own).
+const TEST_KEY: &str = "5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e";
+
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
     Sqlite,
@@ -51,7 +54,10 @@ impl TestDatabase {
         let mut settings = Settings::default();
         match self {
             TestDatabase::Sqlite { path, .. } => settings.database.sqlite_path = path.clone(),
-            TestDatabase::Postgres { url, .. } => settings.database.url = Some(SecretString::from(url.clone())),
+            TestDatabase::Postgres { url, .. } => {
+                settings.database.url = Some(SecretString::from(url.clone()));
+                settings.secrets.key = Some(SecretString::from(TEST_KEY));
+            }
         }
         settings
     }
@@ -62,7 +68,7 @@ impl TestDatabase {
             TestDatabase::Sqlite { path, .. } => {
                 vec![("APP_DATABASE__SQLITE_PATH", path.display().to_string())]
             }
-            TestDatabase::Postgres { url, .. } => vec![("DATABASE_URL", url.clone())],
+            TestDatabase::Postgres { url, .. } => vec![("DATABASE_URL", url.clone()), ("APP_SECRETS__KEY", TEST_KEY.to_owned())],
         }
     }
 }
@@ -104,8 +110,8 @@ pub struct TestApp {
     pub settings: Settings,
     /// Where the file transport writes email (unless the test set SMTP).
     pub outbox: tempfile::TempDir,
-    // Kept so that the database lives as long as the app.
-    pub _database: TestDatabase,
+    /// The database itself (it lives as long as the app), for the `portal` command.
+    pub database: TestDatabase,
 }
 
 impl TestApp {
@@ -158,7 +164,7 @@ pub async fn spawn_app_with(backend: Backend, change: impl FnOnce(&mut Settings)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("HTTP client");
-    TestApp { address, client, db, settings, outbox, _database: database }
+    TestApp { address, client, db, settings, outbox, database }
 }
 
 /// Polls until `check` holds (for the email worker, which runs on its own).
@@ -172,8 +178,28 @@ pub async fn wait_until<F: std::future::Future<Output = bool>>(what: &str, mut c
     panic!("timed out waiting until {what}");
 }
 
-/// Runs one test body on SQLite and again on PostgreSQL.
+/// Runs one test body on SQLite and again on PostgreSQL; `in parallel` runs it
+/// (and the server) on four threads, for races.
 macro_rules! on_both_databases {
+    (in parallel: $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::helpers::{spawn_app, Backend};
+
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                run(spawn_app(Backend::Sqlite).await).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                run(spawn_app(Backend::Postgres).await).await
+            }
+        }
+    };
     ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
         mod $name {
             #[allow(unused_imports)]

@@ -2,13 +2,17 @@
 //! SQLite and once on PostgreSQL.
 mod helpers;
 
+mod attacks;
+mod authenticator;
 mod cases_api;
 mod casework;
 mod cli;
 mod database;
+mod headers;
 mod invitations;
 mod outbox;
 mod pages;
+mod resets;
 mod photos;
 mod sign_in;
 mod under_load;

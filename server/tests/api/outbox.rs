@@ -153,3 +153,12 @@ async fn the_outbox_page_does_not_exist_when_email_really_goes_out() {
     .await;
     assert_eq!(app.get("/dev/outbox").await.status(), 404);
 }
+
+/// Told to stay off, `/dev/outbox` is not there, though email still goes to files.
+#[tokio::test]
+async fn the_development_outbox_is_off_when_said() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.mail.dev_outbox = Some(false)).await;
+    assert_eq!(app.get("/dev/outbox").await.status(), 404);
+    let on = crate::helpers::spawn_app(Backend::Sqlite).await;
+    assert_eq!(on.get("/dev/outbox").await.status(), 200, "on by default on a loopback address");
+}

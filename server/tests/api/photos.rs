@@ -84,3 +84,20 @@ on_both_databases! {
         assert_eq!((status, body), (403, Value::from("Forbidden")));
     }
 }
+
+on_both_databases! {
+    async fn only_the_newest_photos_of_a_person_are_kept(app) {
+        let client = browser();
+        signed_in(&app, &client).await;
+        let (own, child) = family_of_signed_in(&app).await;
+        send(&app, &client, child, fixture("astronaut_good.jpg"), false).await;
+        for _ in 0..7 {
+            let (status, body) = send(&app, &client, own, fixture("astronaut_good.jpg"), false).await;
+            assert!(body["Received"].is_object(), "{status} {body}");
+        }
+        let kept: Vec<i32> = photo::Entity::find().filter(photo::Column::PersonId.eq(own)).all(&app.db).await.unwrap().iter().map(|p| p.id).collect();
+        assert_eq!(kept.len() as i64, portal::photos::KEPT_PER_PERSON);
+        assert_eq!(kept.iter().min(), Some(&4), "the two oldest went: {kept:?}");
+        assert_eq!(photo::Entity::find().filter(photo::Column::PersonId.eq(child)).count(&app.db).await.unwrap(), 1, "another person's photo stays");
+    }
+}

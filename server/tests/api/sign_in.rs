@@ -12,7 +12,7 @@ pub fn browser() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).build().unwrap()
 }
 
-async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
+pub async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
     let response = client
         .post(format!("{}/api/session/{endpoint}", app.address))
         .header("Accept", "application/json")
@@ -25,14 +25,14 @@ async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(
 }
 
 /// An applicant account with a temporary password.
-async fn applicant(app: &TestApp) -> String {
+pub async fn applicant(app: &TestApp) -> String {
     let email = Email::parse("mai.nguyen@example.com").unwrap();
     let name = PersonName::parse("Thị Mai Nguyễn").unwrap();
     officers::create(&app.db, &email, &name, Role::Applicant, 14).await.unwrap().password.expose_secret().to_owned()
 }
 
 /// The one-time code of the newest email, as the person reads it on the outbox page.
-async fn emailed_code(app: &TestApp) -> String {
+pub async fn emailed_code(app: &TestApp) -> String {
     emailed_code_for(app, "mai.nguyen@example.com").await
 }
 
@@ -53,7 +53,7 @@ async fn emailed_code_for(app: &TestApp, to: &str) -> String {
     message[at..].chars().filter(char::is_ascii_digit).take(6).collect()
 }
 
-fn error_key(outcome: &Value) -> &str {
+pub fn error_key(outcome: &Value) -> &str {
     outcome["Invalid"][0]["key"].as_str().unwrap_or_default()
 }
 
@@ -150,7 +150,7 @@ async fn signed_in_with(app: &TestApp, client: &reqwest::Client, email: &str, te
 }
 
 /// The app's code `steps` time steps (of 30 s) from now.
-fn app_code(secret: &str, steps: u64) -> String {
+pub fn app_code(secret: &str, steps: u64) -> String {
     let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "mai.nguyen@example.com".into())
@@ -158,7 +158,7 @@ fn app_code(secret: &str, steps: u64) -> String {
         .generate(now + 30 * steps)
 }
 
-async fn me(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> Value {
+pub async fn me(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> Value {
     let response = client
         .post(format!("{}/api/me/{endpoint}", app.address))
         .header("Accept", "application/json")
@@ -173,7 +173,8 @@ on_both_databases! {
     async fn an_authenticator_app_replaces_the_emailed_code_with_single_use_recovery_codes(app) {
         let client = browser();
         signed_in(&app, &client).await;
-        let setup = me(&app, &client, "authenticator/start", &[]).await;
+        let started = me(&app, &client, "authenticator/start", &[("password", "maple kettle orbit lantern")]).await;
+        let setup = &started["Started"];
         let secret = setup["secret"].as_str().unwrap().to_owned();
         assert!(!setup["qr_png_base64"].as_str().unwrap().is_empty());
         let wrong = me(&app, &client, "authenticator/confirm", &[("code", "12345")]).await;
@@ -206,7 +207,8 @@ on_both_databases! {
         let emails_after = outbox_message::Entity::find().all(&app.db).await.unwrap().len();
         assert_eq!(emails_before, emails_after, "no code is emailed once the app is set up");
         let stored = user::Entity::find().filter(user::Column::Email.eq("mai.nguyen@example.com")).one(&app.db).await.unwrap().unwrap();
-        assert_eq!(stored.totp_secret.as_deref(), Some(secret.as_str()));
+        let sealed = stored.totp_secret.unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains(&secret), "kept sealed, not as it is: {sealed}");
         assert_eq!(stored.totp_pending_secret, None);
     }
 }
@@ -224,6 +226,16 @@ on_both_databases! {
         ] {
             let response = app.client.post(&url).header("Accept", "application/json").header(header, &value).form(&form).send().await.unwrap();
             assert_eq!(response.status().as_u16(), expected, "{header}: {value}");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn a_call_that_cannot_be_read_is_the_callers_mistake(app) {
+        for form in [vec![], vec![("username", "x@example.com")]] {
+            let response = app.client.post(format!("{}/api/session/sign-in", app.address)).header("Accept", "application/json").form(&form).send().await.unwrap();
+            assert_eq!(response.status(), 400, "{form:?}");
+            assert_eq!(response.json::<Value>().await.unwrap(), json!("BadRequest"));
         }
     }
 }

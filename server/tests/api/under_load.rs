@@ -94,6 +94,7 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(Applicant, "/officer/cases/import", 403, heading("cases.forbidden_title")),
             at(Officer, "/account", 200, heading("account.title")),
             at(Officer, "/officer/cases", 200, heading("cases.title")),
+            at(Officer, "/officer/cases?page=2", 200, heading("cases.title")),
             at(Officer, "/officer/cases/new", 200, heading("cases.new_title")),
             at(Officer, "/officer/cases/import", 200, heading("cases.import_title")),
             at(Officer, &own, 404, heading("account.not_found_title")),

@@ -1,0 +1,259 @@
+//! The authenticator app (TOTP): set up, replaced or removed only on the
+//! password and, when one is in use, its code (or a recovery code), so that a
+//! stolen session alone cannot take over the second factor. Each change is
+//! emailed to the owner, ends the person's other sessions and is audited. The
+//! app's secret is kept sealed with the portal's key.
+use crate::accounts::{hashing, minutes_left, unix_now, AccountDesk};
+use crate::attempts;
+use crate::audit::{self, Action, Actor};
+use crate::db::unavailable;
+use crate::entities::{recovery_code, session, user};
+use crate::lockouts::{self, CODES, PASSWORDS};
+use crate::mail::{self, OutgoingEmail};
+use crate::{authenticator, secrets};
+use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, Viewer};
+use app::error::AppError;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
+
+/// What an account's app secret is sealed for: it opens for that account only.
+fn sealed_for(user_id: i32) -> String {
+    format!("totp:user:{user_id}")
+}
+
+/// Seals the app secrets kept in clear before they were sealed (at start-up,
+/// once; a sealed one is left as it is), so that those apps go on working.
+pub async fn seal_clear_secrets(db: &sea_orm::DatabaseConnection, keys: &crate::keys::Keys) -> Result<u64, DbErr> {
+    let clear = user::Entity::find()
+        .filter(user::Column::TotpSecret.is_not_null())
+        .filter(user::Column::TotpSecret.not_like("v1:%"))
+        .all(db)
+        .await?;
+    for account in &clear {
+        let mut sealed = account.clone().into_active_model();
+        sealed.totp_secret = Set(account.totp_secret.as_deref().map(|secret| keys.seal(&sealed_for(account.id), secret)));
+        sealed.totp_pending_secret = Set(None);
+        sealed.update(db).await?;
+    }
+    Ok(clear.len() as u64)
+}
+
+fn invalid(field: &str, key: ErrorKey) -> AuthenticatorOutcome {
+    AuthenticatorOutcome::Invalid(vec![FieldError::new(field, key)])
+}
+
+/// What changed, for the owner's email and the audit log.
+#[derive(Clone, Copy)]
+enum Change {
+    SetUp,
+    Replaced,
+    Removed,
+}
+
+impl AccountDesk {
+    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    pub(crate) async fn start_app(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        let account = self.account(viewer).await?;
+        if let Some(refused) = self.check_proofs(&account, password, code).await? {
+            return Ok(refused);
+        }
+        let secret = authenticator::new_secret();
+        let qr_png_base64 = authenticator::qr_png_base64(&secret, &account.email).ok_or(AppError::Unavailable)?;
+        user::Entity::update_many()
+            .col_expr(user::Column::TotpPendingSecret, Expr::value(self.keys.seal(&sealed_for(account.id), &secret)))
+            .filter(user::Column::Id.eq(account.id))
+            .exec(&self.db)
+            .await
+            .map_err(unavailable)?;
+        Ok(AuthenticatorOutcome::Started(AuthenticatorSetup { secret, qr_png_base64 }))
+    }
+
+    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    pub(crate) async fn confirm_app(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        let account = self.account(viewer).await?;
+        let pending = account.totp_pending_secret.clone();
+        let Some((sealed, secret)) = pending.and_then(|sealed| Some((sealed.clone(), self.keys.open(&sealed_for(account.id), &sealed)?))) else {
+            return Ok(invalid("code", ErrorKey::CodeExpired));
+        };
+        let Some(step) = authenticator::matching_step(&secret, &account.email, code, unix_now()) else {
+            return Ok(invalid("code", ErrorKey::CodeInvalid));
+        };
+        let change = if account.totp_secret.is_some() { Change::Replaced } else { Change::SetUp };
+        let codes = authenticator::recovery_codes();
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        for code in &codes {
+            recovery_code::ActiveModel {
+                user_id: Set(account.id),
+                code_hash: Set(authenticator::recovery_hash(&self.keys, code)),
+                used_at: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(unavailable)?;
+        }
+        let mut confirmed = account.clone().into_active_model();
+        confirmed.totp_secret = Set(Some(sealed));
+        confirmed.totp_pending_secret = Set(None);
+        confirmed.totp_last_step = Set(Some(step));
+        confirmed.update(&txn).await.map_err(unavailable)?;
+        changed(&txn, &account, session, change).await.map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(AuthenticatorOutcome::Confirmed { recovery_codes: codes })
+    }
+
+    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    pub(crate) async fn remove_app(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+        let account = self.account(viewer).await?;
+        if account.totp_secret.is_none() {
+            return Ok(AuthenticatorOutcome::Removed);
+        }
+        if let Some(refused) = self.check_proofs(&account, password, code).await? {
+            return Ok(refused);
+        }
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        let mut removed = account.clone().into_active_model();
+        removed.totp_secret = Set(None);
+        removed.totp_pending_secret = Set(None);
+        removed.totp_last_step = Set(None);
+        removed.update(&txn).await.map_err(unavailable)?;
+        changed(&txn, &account, session, Change::Removed).await.map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(AuthenticatorOutcome::Removed)
+    }
+
+    /// Spends the app's code or a recovery code, if `code` is either.
+    pub(crate) async fn spend_second_factor(&self, account: &user::Model, code: &str) -> Result<bool, DbErr> {
+        let Some(sealed) = &account.totp_secret else { return Ok(false) };
+        let Some(secret) = self.keys.open(&sealed_for(account.id), sealed) else {
+            tracing::error!(user = account.id, "an authenticator secret does not open with this key");
+            return Ok(false);
+        };
+        Ok(self.use_app_code(account, &secret, code).await? || self.use_recovery_code(account.id, code).await?)
+    }
+
+    async fn account(&self, viewer: &Viewer) -> Result<user::Model, AppError> {
+        user::Entity::find_by_id(viewer.user_id).one(&self.db).await.map_err(unavailable)?.ok_or(AppError::SignInRequired)
+    }
+
+    /// The password, then the app's code when one is in use; `None` when both
+    /// are right. Each is counted before it is checked, with sign-in's limits.
+    async fn check_proofs(&self, account: &user::Model, password: &str, code: &str) -> Result<Option<AuthenticatorOutcome>, AppError> {
+        if password.is_empty() {
+            return Ok(Some(invalid("password", ErrorKey::PasswordEmpty)));
+        }
+        let now = Utc::now();
+        let subject = lockouts::password_subject(&account.email);
+        let lock = attempts::take(&self.db, &subject, PASSWORDS, now).await.map_err(unavailable)?;
+        if lock.refused() {
+            return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(lock.ends_at()) }));
+        }
+        let right = if password.chars().count() > Password::MAX_CHARS {
+            false
+        } else {
+            match self.hasher.verify(password.to_owned(), account.password_hash.clone()).await {
+                Ok(right) => right,
+                Err(error) => {
+                    attempts::give_back(&self.db, &subject).await.map_err(unavailable)?;
+                    return Err(hashing(error));
+                }
+            }
+        };
+        if !right {
+            return Ok(Some(if lock.last() {
+                AuthenticatorOutcome::Locked { minutes: minutes_left(lock.ends_at()) }
+            } else {
+                invalid("password", ErrorKey::CurrentPasswordWrong)
+            }));
+        }
+        attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
+        if account.totp_secret.is_none() {
+            return Ok(None);
+        }
+        let codes = lockouts::code_subject(account.id);
+        let taken = attempts::take(&self.db, &codes, CODES, now).await.map_err(unavailable)?;
+        if taken.refused() {
+            return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(taken.ends_at()) }));
+        }
+        if !self.spend_second_factor(account, code).await.map_err(unavailable)? {
+            if taken.last() {
+                let txn = self.db.begin().await.map_err(unavailable)?;
+                lockouts::lock_after_wrong_codes(&txn, account, now).await.map_err(unavailable)?;
+                txn.commit().await.map_err(unavailable)?;
+                return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(now + PASSWORDS.window) }));
+            }
+            return Ok(Some(invalid("code", ErrorKey::CodeInvalid)));
+        }
+        attempts::forget(&self.db, &codes).await.map_err(unavailable)?;
+        Ok(None)
+    }
+
+    /// Spends the app's code: it counts only if it is newer than the last one
+    /// accepted, which the same statement records (so two instances cannot both take it).
+    async fn use_app_code(&self, account: &user::Model, secret: &str, code: &str) -> Result<bool, DbErr> {
+        let Some(step) = authenticator::matching_step(secret, &account.email, code, unix_now()) else {
+            return Ok(false);
+        };
+        let spent = user::Entity::update_many()
+            .col_expr(user::Column::TotpLastStep, Expr::value(step))
+            .filter(user::Column::Id.eq(account.id))
+            .filter(sea_orm::Condition::any().add(user::Column::TotpLastStep.is_null()).add(user::Column::TotpLastStep.lt(step)))
+            .exec(&self.db)
+            .await?;
+        Ok(spent.rows_affected > 0)
+    }
+
+    /// Spends a recovery code, if it is one of the account's unused ones.
+    async fn use_recovery_code(&self, user_id: i32, code: &str) -> Result<bool, DbErr> {
+        let spent = recovery_code::Entity::update_many()
+            .col_expr(recovery_code::Column::UsedAt, Expr::value(Utc::now()))
+            .filter(recovery_code::Column::UserId.eq(user_id))
+            .filter(recovery_code::Column::CodeHash.eq(authenticator::recovery_hash(&self.keys, code)))
+            .filter(recovery_code::Column::UsedAt.is_null())
+            .exec(&self.db)
+            .await?;
+        Ok(spent.rows_affected > 0)
+    }
+}
+
+/// After a change: the person's other sessions end, the change is audited and
+/// the owner is told by email.
+async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &str, change: Change) -> Result<(), DbErr> {
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(account.id))
+        .filter(session::Column::TokenHash.ne(secrets::token_hash(session)))
+        .exec(db)
+        .await?;
+    let (action, replaced) = match change {
+        Change::SetUp => (Action::AuthenticatorSetUp, false),
+        Change::Replaced => (Action::AuthenticatorSetUp, true),
+        Change::Removed => (Action::AuthenticatorRemoved, false),
+    };
+    audit::record(db, &Actor::User(account.id), action, &format!("user:{}", account.id), serde_json::json!({ "replaced": replaced })).await?;
+    let (english, french) = match change {
+        Change::SetUp => ("An authenticator app was set up", "Une application d'authentification a été configurée"),
+        Change::Replaced => ("Your authenticator app was replaced by another", "Votre application d'authentification a été remplacée par une autre"),
+        Change::Removed => (
+            "Your authenticator app was removed: one-time codes now come by email",
+            "Votre application d'authentification a été retirée : les codes à usage unique arrivent de nouveau par courriel",
+        ),
+    };
+    let english = format!(
+        "{english} for your PR Confirmation Portal account, and every other session of the account was ended.\n\n\
+         If this was not you, reset your password now with \"Forgot your password?\" on the sign-in page."
+    );
+    let french = format!(
+        "{french} pour votre compte du Portail de confirmation de la RP, et toutes les autres sessions du compte ont \
+         été fermées.\n\nSi ce n'était pas vous, réinitialisez votre mot de passe dès maintenant avec « Mot de passe \
+         oublié? » sur la page de connexion."
+    );
+    let Ok(to) = Email::parse(&account.email) else {
+        return Err(DbErr::Custom("an account's email does not parse".into()));
+    };
+    mail::enqueue(db, &OutgoingEmail { to, subject: CHANGED_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }).await
+}
+
+pub const CHANGED_SUBJECT: &str = "Your second step changed / Votre deuxième étape a changé";

@@ -15,20 +15,14 @@ backend=sqlite
 if [ "${1:-}" = --postgres ]; then backend=postgres; shift; fi
 connections=${1:-50}
 seconds=${2:-5}
-portal=$PWD/target/release/portal
-[ -x "$portal" ] || { echo "build the portal first (make run)" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
+. scripts/bench-common.sh
 settings=(APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="$base"
   APP_MAIL__OUTBOX_DIR="$work/outbox" APP_MAIL__POLL_INTERVAL_MS=100)
 db=""
 if [ "$backend" = postgres ]; then
   db="portal_bench_$$"
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
-  settings+=(DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db")
+  settings+=(DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" APP_SECRETS__KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')")
 else
   settings+=(APP_DATABASE__SQLITE_PATH="$work/portal.db")
 fi

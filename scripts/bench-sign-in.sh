@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sign-in under a crowd: starts the release portal on a fresh SQLite database,
+# Sign-in under a crowd: starts the release portal on a fresh database (SQLite,
+# or PostgreSQL with `--postgres`),
 # trusting 127.0.0.1 as a load balancer, then runs wrk on loopback with wrong
 # passwords for ever-new usernames from ever-new client addresses (each one
 # costs a full Argon2id check), and again from one address (which the
@@ -7,25 +8,36 @@
 # percentiles and how many answers were not 200 (each should be a 429 "try
 # again shortly").
 #
-#   scripts/bench-sign-in.sh [CONNECTIONS] [SECONDS]
+#   scripts/bench-sign-in.sh [--postgres] [CONNECTIONS] [SECONDS]
 #
 # Needs a built portal (`make run` or `make test` builds it) and Debian's `wrk`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+backend=sqlite
+if [ "${1:-}" = --postgres ]; then backend=postgres; shift; fi
 connections=${1:-64}
 seconds=${2:-10}
 . scripts/bench-common.sh
+settings=(APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="$base"
+  APP_SITE__TRUSTED_PROXIES='["127.0.0.1/32"]' APP_MAIL__OUTBOX_DIR="$work/outbox")
+db=""
+if [ "$backend" = postgres ]; then
+  db="portal_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
+  settings+=(DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" APP_SECRETS__KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')")
+else
+  settings+=(APP_DATABASE__SQLITE_PATH="$work/portal.db")
+fi
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$db" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-env -u DATABASE_URL APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="$base" \
-  APP_SITE__TRUSTED_PROXIES='["127.0.0.1/32"]' APP_DATABASE__SQLITE_PATH="$work/portal.db" \
-  APP_MAIL__OUTBOX_DIR="$work/outbox" "$portal" serve >"$work/portal.log" 2>&1 &
+env -u DATABASE_URL "${settings[@]}" "$portal" serve >"$work/portal.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null && break; sleep 0.2; done
 
@@ -45,7 +57,7 @@ request = function()
 end
 LUA
 
-printf '%-34s %11s %9s %9s %9s %s\n' "sign-in (-c$connections, ${seconds}s)" "requests/s" "p50" "p99" "max" "answers"
+printf '%-34s %11s %9s %9s %9s %s\n' "sign-in ($backend, -c$connections, ${seconds}s)" "requests/s" "p50" "p99" "max" "answers"
 for crowd in "many addresses:0" "one address:1"; do
   out=$(ONE_ADDRESS=${crowd#*:} wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$work/crowd.lua" "$base")
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")

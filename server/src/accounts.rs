@@ -87,8 +87,15 @@ impl Accounts for AccountDesk {
         }
         let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
         let now = Utc::now();
-        // Every try counts towards its address before any work is done, refused or not.
-        let from_address = attempts::take(&self.db, &lockouts::address_subject(&address), lockouts::ADDRESS, now).await.map_err(unavailable)?;
+        // An address over its limit is refused on a read: a flood from one
+        // address then writes nothing (and waits for no row lock).
+        let address_subject = lockouts::address_subject(&address);
+        let seen = attempts::current(&self.db, &address_subject, lockouts::ADDRESS, now).await.map_err(unavailable)?;
+        if seen.is_some_and(|seen| seen.used_up()) {
+            return refused(invalid("", ErrorKey::SignInThrottled));
+        }
+        // Otherwise every try counts towards its address before any work is done, refused or not.
+        let from_address = attempts::take(&self.db, &address_subject, lockouts::ADDRESS, now).await.map_err(unavailable)?;
         if from_address.refused() {
             return refused(invalid("", ErrorKey::SignInThrottled));
         }
@@ -96,7 +103,11 @@ impl Accounts for AccountDesk {
         if username.chars().count() > Email::MAX_LEN || password.chars().count() > Password::MAX_CHARS {
             return refused(invalid("password", ErrorKey::SignInInvalid));
         }
-        let lock = attempts::take(&self.db, &lockouts::password_subject(&username), lockouts::PASSWORDS, now).await.map_err(unavailable)?;
+        let user_subject = lockouts::password_subject(&username);
+        if let Some(locked) = attempts::current(&self.db, &user_subject, lockouts::PASSWORDS, now).await.map_err(unavailable)?.filter(|seen| seen.used_up()) {
+            return refused(locked_until(locked.ends_at()));
+        }
+        let lock = attempts::take(&self.db, &user_subject, lockouts::PASSWORDS, now).await.map_err(unavailable)?;
         if lock.refused() {
             return refused(locked_until(lock.ends_at()));
         }
@@ -111,8 +122,8 @@ impl Accounts for AccountDesk {
             Ok(matches) => matches,
             Err(error) => {
                 // Not checked, so not a try, for the username or the address.
-                attempts::give_back(&self.db, &lockouts::password_subject(&username)).await.map_err(unavailable)?;
-                attempts::give_back(&self.db, &lockouts::address_subject(&address)).await.map_err(unavailable)?;
+                attempts::give_back(&self.db, &user_subject).await.map_err(unavailable)?;
+                attempts::give_back(&self.db, &address_subject).await.map_err(unavailable)?;
                 return Err(hashing(error));
             }
         };
@@ -126,8 +137,8 @@ impl Accounts for AccountDesk {
         let token = secrets::random_token();
         let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
         let txn = self.db.begin().await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::password_subject(&username)).await.map_err(unavailable)?;
-        attempts::give_back(&txn, &lockouts::address_subject(&address)).await.map_err(unavailable)?;
+        attempts::forget(&txn, &user_subject).await.map_err(unavailable)?;
+        attempts::give_back(&txn, &address_subject).await.map_err(unavailable)?;
         let created = session::ActiveModel {
             token_hash: Set(secrets::token_hash(&token)),
             user_id: Set(account.id),

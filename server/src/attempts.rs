@@ -27,6 +27,11 @@ impl Taken {
         self.place > self.limit.tries
     }
 
+    /// Of [`current`]: every try is used, so the next one would be refused.
+    pub fn used_up(&self) -> bool {
+        self.place >= self.limit.tries
+    }
+
     /// The last try allowed: if it fails, the subject is locked.
     pub fn last(&self) -> bool {
         self.place == self.limit.tries
@@ -66,14 +71,20 @@ pub async fn take<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: 
     Ok(Taken { place: row.count, since: row.since, limit })
 }
 
-/// How many attempts `subject` has in its current window (none if it has ended).
-pub async fn count<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<i32, DbErr> {
+/// Where `subject` stands in its current window, without counting a try
+/// (`None` if it has none, or its window has ended).
+pub async fn current<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<Option<Taken>, DbErr> {
     let statement = Statement::from_sql_and_values(
         db.get_database_backend(),
         "SELECT count, since FROM attempt_counters WHERE subject = $1 AND since > $2",
         [subject.into(), (now - limit.window).timestamp().into()],
     );
-    Ok(Row::find_by_statement(statement).one(db).await?.map_or(0, |row| row.count))
+    Ok(Row::find_by_statement(statement).one(db).await?.map(|row| Taken { place: row.count, since: row.since, limit }))
+}
+
+/// How many attempts `subject` has in its current window.
+pub async fn count<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<i32, DbErr> {
+    Ok(current(db, subject, limit, now).await?.map_or(0, |taken| taken.place))
 }
 
 /// Forgets `subject`'s attempts (the right password, or a new one from a reset link).

@@ -15,28 +15,8 @@ backend=sqlite
 if [ "${1:-}" = --postgres ]; then backend=postgres; shift; fi
 connections=${1:-50}
 seconds=${2:-5}
+extra=()
 . scripts/bench-common.sh
-settings=(APP_SITE__ADDRESS="127.0.0.1:$port" APP_SITE__PUBLIC_URL="$base"
-  APP_MAIL__OUTBOX_DIR="$work/outbox" APP_MAIL__POLL_INTERVAL_MS=100)
-db=""
-if [ "$backend" = postgres ]; then
-  db="portal_bench_$$"
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
-  settings+=(DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" APP_SECRETS__KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')")
-else
-  settings+=(APP_DATABASE__SQLITE_PATH="$work/portal.db")
-fi
-server=""
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-  [ -n "$db" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-env -u DATABASE_URL "${settings[@]}" "$portal" serve >"$work/portal.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -fs "$base/health" >/dev/null && break; sleep 0.2; done
 
 email=bench.officer@example.ca
 temporary=$(env -u DATABASE_URL "${settings[@]}" "$portal" officer create --email "$email" --name "Bench Officer" |

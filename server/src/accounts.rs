@@ -7,28 +7,24 @@ use crate::config::Settings;
 use crate::keys::Keys;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::entities::{case, password_reset, person, photo};
-use crate::mail::{self, OutgoingEmail};
+use crate::lockouts::{CodeCheck, PasswordCheck};
 use crate::{attempts, lockouts, password_policy, passwords, secrets};
 use app::domain::{
-    AuthenticatorOutcome, Email, ErrorKey, FieldError, Password, PasswordError, PhotoStatus, Profile, ProfileSummary, ResetOutcome, Role,
+    AuthenticatorOutcome, Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
     Stage, StepOutcome, Viewer,
 };
 use app::error::AppError;
 use app::services::{Accounts, SignedIn};
 use chrono::{Duration, Utc};
-use rand::Rng;
 use sea_orm::sea_query::{Expr, ExprTrait as _};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
 };
 use secrecy::SecretString;
 use std::net::IpAddr;
 use std::sync::Arc;
-use tracing::Instrument;
 
-const CODE_MINUTES: i64 = 10;
 /// However active, a session ends after this long.
 const SESSION_MAX_HOURS: i64 = 12;
 
@@ -87,14 +83,8 @@ impl Accounts for AccountDesk {
         }
         let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
         let now = Utc::now();
-        // An address over its limit is refused on a read: a flood from one
-        // address then writes nothing (and waits for no row lock).
+        // Every try counts towards its address before any work is done, refused or not.
         let address_subject = lockouts::address_subject(&address);
-        let seen = attempts::current(&self.db, &address_subject, lockouts::ADDRESS, now).await.map_err(unavailable)?;
-        if seen.is_some_and(|seen| seen.used_up()) {
-            return refused(invalid("", ErrorKey::SignInThrottled));
-        }
-        // Otherwise every try counts towards its address before any work is done, refused or not.
         let from_address = attempts::take(&self.db, &address_subject, lockouts::ADDRESS, now).await.map_err(unavailable)?;
         if from_address.refused() {
             return refused(invalid("", ErrorKey::SignInThrottled));
@@ -103,14 +93,6 @@ impl Accounts for AccountDesk {
         if username.chars().count() > Email::MAX_LEN || password.chars().count() > Password::MAX_CHARS {
             return refused(invalid("password", ErrorKey::SignInInvalid));
         }
-        let user_subject = lockouts::password_subject(&username);
-        if let Some(locked) = attempts::current(&self.db, &user_subject, lockouts::PASSWORDS, now).await.map_err(unavailable)?.filter(|seen| seen.used_up()) {
-            return refused(locked_until(locked.ends_at()));
-        }
-        let lock = attempts::take(&self.db, &user_subject, lockouts::PASSWORDS, now).await.map_err(unavailable)?;
-        if lock.refused() {
-            return refused(locked_until(lock.ends_at()));
-        }
         let account = user::Entity::find()
             .filter(user::Column::Email.eq(username.as_str()))
             .one(&self.db)
@@ -118,18 +100,17 @@ impl Accounts for AccountDesk {
             .map_err(unavailable)?;
         // The same work whether or not the account exists.
         let phc = account.as_ref().map_or_else(|| passwords::decoy_hash().to_owned(), |a| a.password_hash.clone());
-        let matches = match self.hasher.verify(password.to_owned(), phc).await {
-            Ok(matches) => matches,
-            Err(error) => {
-                // Not checked, so not a try, for the username or the address.
-                attempts::give_back(&self.db, &user_subject).await.map_err(unavailable)?;
-                attempts::give_back(&self.db, &address_subject).await.map_err(unavailable)?;
-                return Err(hashing(error));
+        let account = match (self.check_password(&username, password, phc, Some(&address_subject)).await?, account) {
+            (PasswordCheck::Right, Some(account)) => account,
+            (PasswordCheck::Locked(until), _) => return refused(locked_until(until)),
+            (PasswordCheck::Wrong { locked_until: Some(until) }, _) => {
+                self.record_failure(&username, &address).await.map_err(unavailable)?;
+                return refused(locked_until(until));
             }
-        };
-        let Some(account) = account.filter(|_| matches) else {
-            self.record_failure(&username, &address).await.map_err(unavailable)?;
-            return refused(if lock.last() { locked_until(lock.ends_at()) } else { invalid("password", ErrorKey::SignInInvalid) });
+            _ => {
+                self.record_failure(&username, &address).await.map_err(unavailable)?;
+                return refused(invalid("password", ErrorKey::SignInInvalid));
+            }
         };
         if account.must_change_password && account.temporary_password_expires_at.is_some_and(|at| at <= now) {
             return refused(invalid("password", ErrorKey::TemporaryExpired));
@@ -137,7 +118,6 @@ impl Accounts for AccountDesk {
         let token = secrets::random_token();
         let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
         let txn = self.db.begin().await.map_err(unavailable)?;
-        attempts::forget(&txn, &user_subject).await.map_err(unavailable)?;
         attempts::give_back(&txn, &address_subject).await.map_err(unavailable)?;
         let created = session::ActiveModel {
             token_hash: Set(secrets::token_hash(&token)),
@@ -231,32 +211,21 @@ impl Accounts for AccountDesk {
             return again(invalid("code", ErrorKey::CodeExpired));
         }
         // …and on the account, over all its sessions.
-        let account_try = attempts::take(&self.db, &lockouts::code_subject(account.id), lockouts::CODES, now).await.map_err(unavailable)?;
-        if account_try.refused() {
-            session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
-            return again(locked_until(account_try.ends_at()));
-        }
-        let right = match &account.totp_secret {
-            Some(_) => self.spend_second_factor(&account, code).await.map_err(unavailable)?,
-            None => session.code_hash.as_deref() == Some(self.keys.lookup_hash(code).as_str()),
-        };
-        if !right {
-            if account_try.last() {
-                let txn = self.db.begin().await.map_err(unavailable)?;
-                lockouts::lock_after_wrong_codes(&txn, &account, now).await.map_err(unavailable)?;
-                txn.commit().await.map_err(unavailable)?;
-                return again(locked_until(now + lockouts::PASSWORDS.window));
+        match self.check_code(&account, code, session.code_hash.as_deref()).await? {
+            CodeCheck::Right => {}
+            CodeCheck::Locked(until) => {
+                session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
+                return again(locked_until(until));
             }
-            if session.code_attempts + 1 >= lockouts::CODES_PER_SESSION {
+            CodeCheck::Wrong if session.code_attempts + 1 >= lockouts::CODES_PER_SESSION => {
                 session::Entity::delete_by_id(session.id).exec(&self.db).await.map_err(unavailable)?;
                 return again(invalid("code", ErrorKey::CodeExpired));
             }
-            return again(invalid("code", ErrorKey::CodeInvalid));
+            CodeCheck::Wrong => return again(invalid("code", ErrorKey::CodeInvalid)),
         }
         // A new secret once fully signed in, so that one seen before cannot be reused.
         let rotated = secrets::random_token();
         let txn = self.db.begin().await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
         let mut active = session.into_active_model();
         active.token_hash = Set(secrets::token_hash(&rotated));
         active.stage = Set(StoredStage::Active);
@@ -285,70 +254,13 @@ impl Accounts for AccountDesk {
         Ok(())
     }
 
-    #[tracing::instrument(skip_all)]
     async fn request_reset(&self, email: &str, from: Option<IpAddr>) -> Result<(), AppError> {
-        let Ok(email) = Email::parse(email) else { return Ok(()) };
-        let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
-        let desk = self.clone();
-        // Answered at once, the same for every address: the lookup, the link and
-        // the email happen after, so the time taken says nothing.
-        tokio::spawn(
-            async move {
-                if let Err(err) = desk.send_reset_link(email, &address).await {
-                    tracing::warn!(%err, "a reset link could not be made");
-                }
-            }
-            .in_current_span(),
-        );
+        self.ask_for_reset_link(email, from);
         Ok(())
     }
 
-    #[tracing::instrument(skip_all)]
     async fn reset_password(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError> {
-        let now = Utc::now();
-        let found = if token.len() == 43 {
-            password_reset::Entity::find()
-                .filter(password_reset::Column::TokenHash.eq(secrets::token_hash(token)))
-                .find_also_related(user::Entity)
-                .one(&self.db)
-                .await
-                .map_err(unavailable)?
-        } else {
-            None
-        };
-        let Some((reset, Some(account))) = found.filter(|(r, _)| r.used_at.is_none() && r.expires_at > now) else {
-            return Ok(ResetOutcome::LinkDead);
-        };
-        let hash = match new_password_hash(&account, new, again, &self.hasher).await? {
-            Ok(hash) => hash,
-            Err(errors) => return Ok(ResetOutcome::Invalid(errors)),
-        };
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        // One use: of two answers at once, one wins.
-        let claimed = password_reset::Entity::update_many()
-            .col_expr(password_reset::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
-            .filter(password_reset::Column::Id.eq(reset.id))
-            .filter(password_reset::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(unavailable)?;
-        if claimed.rows_affected != 1 {
-            return Ok(ResetOutcome::LinkDead);
-        }
-        let mut changed = account.clone().into_active_model();
-        changed.password_hash = Set(hash);
-        changed.must_change_password = Set(false);
-        changed.temporary_password_expires_at = Set(None);
-        changed.update(&txn).await.map_err(unavailable)?;
-        // Whoever had the old password is signed out, and the lock is lifted.
-        session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::password_subject(&account.email)).await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
-        audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({ "by": "reset link" }))
-            .await
-            .map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
-        Ok(ResetOutcome::Changed)
+        self.reset_with_link(token, new, again).await
     }
 
     async fn password_strength(&self, token: &str, password: &str) -> Result<u8, AppError> {
@@ -371,63 +283,17 @@ impl Accounts for AccountDesk {
     }
 
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError> {
-        let people = person::Entity::find()
-            .filter(person::Column::UserId.eq(viewer.user_id))
-            .find_also_related(case::Entity)
-            .order_by_asc(person::Column::CaseId)
-            .order_by_asc(person::Column::Position)
-            .all(&self.db)
-            .await
-            .map_err(unavailable)?;
-        Ok(people
-            .into_iter()
-            .map(|(p, c)| ProfileSummary {
-                id: p.id,
-                name: crate::answers::full_name(&p),
-                relationship: p.relationship,
-                application_number: c.map(|c| c.application_number).unwrap_or_default(),
-            })
-            .collect())
+        self.own_profiles(viewer).await
     }
 
     async fn profile(&self, viewer: &Viewer, person_id: i32) -> Result<Option<Profile>, AppError> {
-        let found = person::Entity::find_by_id(person_id)
-            .filter(person::Column::UserId.eq(viewer.user_id))
-            .find_also_related(case::Entity)
-            .one(&self.db)
-            .await
-            .map_err(unavailable)?;
-        let Some((p, c)) = found else { return Ok(None) };
-        let photo = photo::Entity::find()
-            .select_only()
-            .columns([photo::Column::ReceivedAt, photo::Column::SentAnyway])
-            .filter(photo::Column::PersonId.eq(p.id))
-            .order_by_desc(photo::Column::Id)
-            .into_tuple::<(chrono::DateTime<Utc>, bool)>()
-            .one(&self.db)
-            .await
-            .map_err(unavailable)?
-            .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
-        Ok(Some(Profile {
-            id: p.id,
-            name: crate::answers::full_name(&p),
-            uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
-            date_of_birth: p.date_of_birth.to_string(),
-            sex: p.sex,
-            country_of_birth: p.country_of_birth,
-            citizenship: p.citizenship,
-            application_number: c.map(|c| c.application_number).unwrap_or_default(),
-            in_canada: p.in_canada,
-            return_date: p.return_date.map(|d| d.to_string()),
-            photo,
-        }))
+        self.own_profile(viewer, person_id).await
     }
-
 }
 
 /// The hash of a new password, or what is wrong with it: long enough, not common,
 /// not personal, not the current one, typed the same twice.
-async fn new_password_hash(
+pub(crate) async fn new_password_hash(
     account: &user::Model,
     new: &str,
     again: &str,
@@ -451,26 +317,6 @@ async fn new_password_hash(
     hasher.hash(SecretString::from(new.to_owned())).await.map(Ok).map_err(hashing)
 }
 
-const RESET_MINUTES: i64 = 60;
-pub const RESET_SUBJECT: &str =
-    "Reset your PR Confirmation Portal password / Réinitialiser votre mot de passe du Portail de confirmation de la RP";
-
-fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) -> OutgoingEmail {
-    let base = public_url.trim_end_matches('/');
-    let english = format!(
-        "Someone asked to reset the password of your PR Confirmation Portal account. To choose a new password, \
-         open this link within one hour. It works once, and only the newest link you asked for works.\n\n{base}/en/reset-password/{token}\n\n\
-         If you did not ask for this, you can ignore this email: your password has not changed."
-    );
-    let french = format!(
-        "Quelqu'un a demandé de réinitialiser le mot de passe de votre compte du Portail de confirmation de la RP. \
-         Pour choisir un nouveau mot de passe, ouvrez ce lien d'ici une heure. Il ne fonctionne qu'une fois.\n\n\
-         {base}/fr/reset-password/{token}\n\n\
-         Si vous n'avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe n'a pas changé."
-    );
-    OutgoingEmail { to, subject: RESET_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }
-}
-
 /// Minutes left, rounded up, so that "1 minute" never means "now".
 pub(crate) fn locked_until(until: chrono::DateTime<Utc>) -> StepOutcome {
     StepOutcome::Locked { minutes: minutes_left(until) }
@@ -490,46 +336,6 @@ fn personal(account: &user::Model) -> Vec<&str> {
 }
 
 impl AccountDesk {
-    /// A new reset link by email, if an account uses the address and neither it
-    /// nor the client asking has had too many; older links stop working.
-    async fn send_reset_link(&self, email: Email, address: &str) -> Result<(), DbErr> {
-        let now = Utc::now();
-        let from_client = attempts::take(&self.db, &lockouts::reset_client_subject(address), lockouts::RESETS_PER_CLIENT, now).await?;
-        if from_client.refused() {
-            tracing::warn!(address, "reset links: too many asked from one address");
-            return Ok(());
-        }
-        let Some(account) = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&self.db).await? else {
-            return Ok(());
-        };
-        let to_mailbox = attempts::take(&self.db, &lockouts::reset_account_subject(account.id), lockouts::RESETS_PER_MAILBOX, now).await?;
-        if to_mailbox.refused() {
-            tracing::warn!(user = account.id, "reset links: too many asked for one account");
-            return Ok(());
-        }
-        let token = secrets::random_token();
-        let txn = self.db.begin().await?;
-        password_reset::Entity::delete_many()
-            .filter(password_reset::Column::UserId.eq(account.id))
-            .filter(password_reset::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await?;
-        password_reset::ActiveModel {
-            user_id: Set(account.id),
-            token_hash: Set(secrets::token_hash(&token)),
-            created_at: Set(now),
-            expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
-            used_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await?;
-        audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
-            .await?;
-        txn.commit().await
-    }
-
     /// The live session with this secret, and its account; a session idle too long,
     /// or too old, is ended here. Seeing it counts as activity.
     async fn session(&self, token: &str) -> Result<Option<(session::Model, user::Model)>, DbErr> {
@@ -565,55 +371,7 @@ impl AccountDesk {
     }
 
 
-    /// The second step: the authenticator app's code when one is set up (nothing
-    /// is sent), otherwise a code by email.
-    async fn second_factor<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
-        if account.totp_secret.is_none() {
-            return self.send_code(db, session, account).await;
-        }
-        let mut pending = session.into_active_model();
-        pending.stage = Set(StoredStage::SecondFactor);
-        pending.code_hash = Set(None);
-        pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
-        pending.code_attempts = Set(0);
-        pending.update(db).await.map(|_| ())
-    }
-
-    /// A new 6-digit code for the session, by email.
-    async fn send_code<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
-        let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
-        let mut pending = session.into_active_model();
-        pending.stage = Set(StoredStage::SecondFactor);
-        pending.code_hash = Set(Some(self.keys.lookup_hash(&code)));
-        pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
-        pending.code_attempts = Set(0);
-        pending.update(db).await?;
-        let Ok(to) = Email::parse(&account.email) else {
-            return Err(DbErr::Custom("an account's email does not parse".into()));
-        };
-        let english = format!(
-            "Your one-time code for the PR Confirmation Portal is:\n\n    {code}\n\n\
-             Enter it on the sign-in page within {CODE_MINUTES} minutes. If you did not just sign in, change your \
-             password: someone else may know it."
-        );
-        let french = format!(
-            "Votre code à usage unique pour le Portail de confirmation de la RP est :\n\n    {code}\n\n\
-             Entrez-le sur la page de connexion d'ici {CODE_MINUTES} minutes. Si vous ne venez pas de vous connecter, \
-             changez votre mot de passe : quelqu'un d'autre le connaît peut-être."
-        );
-        mail::enqueue(
-            db,
-            &OutgoingEmail {
-                to,
-                subject: CODE_SUBJECT.to_owned(),
-                body: mail::bilingual_body(&account.name, &english, &french),
-            },
-        )
-        .await
-    }
 }
-
-pub const CODE_SUBJECT: &str = "Your one-time code / Votre code à usage unique";
 
 pub(crate) fn unix_now() -> u64 {
     u64::try_from(Utc::now().timestamp()).unwrap_or_default()

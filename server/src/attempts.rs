@@ -27,11 +27,6 @@ impl Taken {
         self.place > self.limit.tries
     }
 
-    /// Of [`current`]: every try is used, so the next one would be refused.
-    pub fn used_up(&self) -> bool {
-        self.place >= self.limit.tries
-    }
-
     /// The last try allowed: if it fails, the subject is locked.
     pub fn last(&self) -> bool {
         self.place == self.limit.tries
@@ -50,7 +45,12 @@ struct Row {
 }
 
 /// Counts one attempt for `subject` (e.g. `password:a@b.ca`, `address:192.0.2.1`).
+/// A subject whose tries are used up is refused on a read, and nothing is
+/// written: a flood on one subject then waits for no row lock.
 pub async fn take<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<Taken, DbErr> {
+    if let Some(seen) = current(db, subject, limit, now).await?.filter(|seen| seen.place >= limit.tries) {
+        return Ok(Taken { place: seen.place + 1, ..seen });
+    }
     let (now_s, expired) = (now.timestamp(), (now - limit.window).timestamp());
     // Both CASEs read the row as it was: a window that has ended starts again at 1.
     let sql = "INSERT INTO attempt_counters (subject, count, since) VALUES ($1, 1, $2) \
@@ -73,7 +73,7 @@ pub async fn take<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: 
 
 /// Where `subject` stands in its current window, without counting a try
 /// (`None` if it has none, or its window has ended).
-pub async fn current<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<Option<Taken>, DbErr> {
+async fn current<C: ConnectionTrait>(db: &C, subject: &str, limit: Limit, now: DateTime<Utc>) -> Result<Option<Taken>, DbErr> {
     let statement = Statement::from_sql_and_values(
         db.get_database_backend(),
         "SELECT count, since FROM attempt_counters WHERE subject = $1 AND since > $2",

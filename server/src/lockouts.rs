@@ -1,12 +1,16 @@
-//! The limits on guessing, and the lock that follows too many wrong one-time
-//! codes. Counting itself is in `attempts.rs`.
+//! The limits on guessing, the checks of a password or a one-time code that
+//! count against them, and the lock that follows too many wrong codes.
+//! Counting itself is in `attempts.rs`.
+use crate::accounts::{hashing, AccountDesk};
 use crate::attempts::{self, Limit};
+use crate::db::unavailable;
 use crate::audit::{self, Action, Actor};
 use crate::entities::{session, user};
 use crate::mail::{self, OutgoingEmail};
-use app::domain::Email;
+use app::domain::{Email, Password};
+use app::error::AppError;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
 /// Wrong passwords for one username (whether or not it exists) that lock it for 15 minutes.
 pub const PASSWORDS: Limit = Limit { tries: 5, window: Duration::minutes(15) };
@@ -75,3 +79,83 @@ pub async fn lock_after_wrong_codes<C: ConnectionTrait>(db: &C, account: &user::
 }
 
 pub const LOCKED_SUBJECT: &str = "Your account is locked / Votre compte est verrouillé";
+
+/// How a password fared, counted under its username's lock.
+pub(crate) enum PasswordCheck {
+    Right,
+    /// Wrong; with the time the lock it caused ends, if it was the last try.
+    Wrong { locked_until: Option<DateTime<Utc>> },
+    /// Not checked: the username is locked until then.
+    Locked(DateTime<Utc>),
+}
+
+/// How a one-time code fared, counted on its account.
+pub(crate) enum CodeCheck {
+    Right,
+    Wrong,
+    /// Not right, and the account is locked until then (by this code or before it).
+    Locked(DateTime<Utc>),
+}
+
+impl AccountDesk {
+    /// Checks `password` against `phc` (an account's hash, or the decoy), the
+    /// try taken under `username`'s lock before the hash runs. A try the hasher
+    /// had no turn for is given back, with `also` (the address's) if said.
+    pub(crate) async fn check_password(
+        &self,
+        username: &str,
+        password: &str,
+        phc: String,
+        also: Option<&str>,
+    ) -> Result<PasswordCheck, AppError> {
+        let subject = password_subject(username);
+        let lock = attempts::take(&self.db, &subject, PASSWORDS, Utc::now()).await.map_err(unavailable)?;
+        if lock.refused() {
+            return Ok(PasswordCheck::Locked(lock.ends_at()));
+        }
+        // Nothing that long can be right: refused before it is hashed.
+        let right = password.chars().count() <= Password::MAX_CHARS
+            && match self.hasher.verify(password.to_owned(), phc).await {
+                Ok(right) => right,
+                Err(error) => {
+                    for subject in std::iter::once(subject.as_str()).chain(also) {
+                        attempts::give_back(&self.db, subject).await.map_err(unavailable)?;
+                    }
+                    return Err(hashing(error));
+                }
+            };
+        if !right {
+            return Ok(PasswordCheck::Wrong { locked_until: lock.last().then(|| lock.ends_at()) });
+        }
+        attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
+        Ok(PasswordCheck::Right)
+    }
+
+    /// Checks a one-time code, the try taken on the account before: the app's
+    /// or a recovery code when an app is in use, otherwise the code `emailed`
+    /// (its keyed hash). The last wrong try locks the account, ends its
+    /// sessions and tells its owner.
+    pub(crate) async fn check_code(&self, account: &user::Model, code: &str, emailed: Option<&str>) -> Result<CodeCheck, AppError> {
+        let now = Utc::now();
+        let subject = code_subject(account.id);
+        let taken = attempts::take(&self.db, &subject, CODES, now).await.map_err(unavailable)?;
+        if taken.refused() {
+            return Ok(CodeCheck::Locked(taken.ends_at()));
+        }
+        let right = match &account.totp_secret {
+            Some(_) => self.spend_second_factor(account, code).await.map_err(unavailable)?,
+            None => emailed == Some(self.keys.lookup_hash(code).as_str()),
+        };
+        if right {
+            attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
+            return Ok(CodeCheck::Right);
+        }
+        if !taken.last() {
+            return Ok(CodeCheck::Wrong);
+        }
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        lock_after_wrong_codes(&txn, account, now).await.map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(CodeCheck::Locked(now + PASSWORDS.window))
+    }
+}

@@ -1,21 +1,26 @@
-//! The authenticator app (TOTP): set up, replaced or removed only on the
-//! password and, when one is in use, its code (or a recovery code), so that a
-//! stolen session alone cannot take over the second factor. Each change is
+//! The second step: a code by email, or the authenticator app (TOTP). The app
+//! is set up, replaced or removed only on the password and, when one is in
+//! use, its code (or a recovery code), so that a stolen session alone cannot
+//! take over the second factor. Each change is
 //! emailed to the owner, ends the person's other sessions and is audited. The
 //! app's secret is kept sealed with the portal's key.
-use crate::accounts::{hashing, minutes_left, unix_now, AccountDesk};
-use crate::attempts;
+use crate::accounts::{minutes_left, unix_now, AccountDesk};
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{recovery_code, session, user};
-use crate::lockouts::{self, CODES, PASSWORDS};
+use crate::lockouts::{CodeCheck, PasswordCheck};
 use crate::mail::{self, OutgoingEmail};
 use crate::{authenticator, secrets};
-use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Password, Viewer};
+use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Viewer};
 use app::error::AppError;
-use chrono::Utc;
+use crate::entities::session::Stage as StoredStage;
+use chrono::{Duration, Utc};
+use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
+
+/// An emailed code lives this long.
+const CODE_MINUTES: i64 = 10;
 
 /// What an account's app secret is sealed for: it opens for that account only.
 fn sealed_for(user_id: i32) -> String {
@@ -52,6 +57,52 @@ enum Change {
 }
 
 impl AccountDesk {
+    /// The second step: the authenticator app's code when one is set up (nothing
+    /// is sent), otherwise a code by email.
+    pub(crate) async fn second_factor<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
+        if account.totp_secret.is_none() {
+            return self.send_code(db, session, account).await;
+        }
+        let mut pending = session.into_active_model();
+        pending.stage = Set(StoredStage::SecondFactor);
+        pending.code_hash = Set(None);
+        pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
+        pending.code_attempts = Set(0);
+        pending.update(db).await.map(|_| ())
+    }
+
+    /// A new 6-digit code for the session, by email.
+    async fn send_code<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
+        let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+        let mut pending = session.into_active_model();
+        pending.stage = Set(StoredStage::SecondFactor);
+        pending.code_hash = Set(Some(self.keys.lookup_hash(&code)));
+        pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
+        pending.code_attempts = Set(0);
+        pending.update(db).await?;
+        let Ok(to) = Email::parse(&account.email) else {
+            return Err(DbErr::Custom("an account's email does not parse".into()));
+        };
+        let english = format!(
+            "Your one-time code for the PR Confirmation Portal is:\n\n    {code}\n\n\
+             Enter it on the sign-in page within {CODE_MINUTES} minutes. If you did not just sign in, change your \
+             password: someone else may know it."
+        );
+        let french = format!(
+            "Votre code à usage unique pour le Portail de confirmation de la RP est :\n\n    {code}\n\n\
+             Entrez-le sur la page de connexion d'ici {CODE_MINUTES} minutes. Si vous ne venez pas de vous connecter, \
+             changez votre mot de passe : quelqu'un d'autre le connaît peut-être."
+        );
+        mail::enqueue(
+            db,
+            &OutgoingEmail {
+                to,
+                subject: CODE_SUBJECT.to_owned(),
+                body: mail::bilingual_body(&account.name, &english, &french),
+            },
+        )
+        .await
+    }
     #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
     pub(crate) async fn start_app(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
         let account = self.account(viewer).await?;
@@ -140,55 +191,26 @@ impl AccountDesk {
     }
 
     /// The password, then the app's code when one is in use; `None` when both
-    /// are right. Each is counted before it is checked, with sign-in's limits.
+    /// are right. Each is counted before it is checked, as at sign-in.
     async fn check_proofs(&self, account: &user::Model, password: &str, code: &str) -> Result<Option<AuthenticatorOutcome>, AppError> {
         if password.is_empty() {
             return Ok(Some(invalid("password", ErrorKey::PasswordEmpty)));
         }
-        let now = Utc::now();
-        let subject = lockouts::password_subject(&account.email);
-        let lock = attempts::take(&self.db, &subject, PASSWORDS, now).await.map_err(unavailable)?;
-        if lock.refused() {
-            return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(lock.ends_at()) }));
-        }
-        let right = if password.chars().count() > Password::MAX_CHARS {
-            false
-        } else {
-            match self.hasher.verify(password.to_owned(), account.password_hash.clone()).await {
-                Ok(right) => right,
-                Err(error) => {
-                    attempts::give_back(&self.db, &subject).await.map_err(unavailable)?;
-                    return Err(hashing(error));
-                }
+        match self.check_password(&account.email, password, account.password_hash.clone(), None).await? {
+            PasswordCheck::Right => {}
+            PasswordCheck::Locked(until) | PasswordCheck::Wrong { locked_until: Some(until) } => {
+                return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(until) }))
             }
-        };
-        if !right {
-            return Ok(Some(if lock.last() {
-                AuthenticatorOutcome::Locked { minutes: minutes_left(lock.ends_at()) }
-            } else {
-                invalid("password", ErrorKey::CurrentPasswordWrong)
-            }));
+            PasswordCheck::Wrong { locked_until: None } => return Ok(Some(invalid("password", ErrorKey::CurrentPasswordWrong))),
         }
-        attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
         if account.totp_secret.is_none() {
             return Ok(None);
         }
-        let codes = lockouts::code_subject(account.id);
-        let taken = attempts::take(&self.db, &codes, CODES, now).await.map_err(unavailable)?;
-        if taken.refused() {
-            return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(taken.ends_at()) }));
-        }
-        if !self.spend_second_factor(account, code).await.map_err(unavailable)? {
-            if taken.last() {
-                let txn = self.db.begin().await.map_err(unavailable)?;
-                lockouts::lock_after_wrong_codes(&txn, account, now).await.map_err(unavailable)?;
-                txn.commit().await.map_err(unavailable)?;
-                return Ok(Some(AuthenticatorOutcome::Locked { minutes: minutes_left(now + PASSWORDS.window) }));
-            }
-            return Ok(Some(invalid("code", ErrorKey::CodeInvalid)));
-        }
-        attempts::forget(&self.db, &codes).await.map_err(unavailable)?;
-        Ok(None)
+        Ok(match self.check_code(account, code, None).await? {
+            CodeCheck::Right => None,
+            CodeCheck::Locked(until) => Some(AuthenticatorOutcome::Locked { minutes: minutes_left(until) }),
+            CodeCheck::Wrong => Some(invalid("code", ErrorKey::CodeInvalid)),
+        })
     }
 
     /// Spends the app's code: it counts only if it is newer than the last one
@@ -257,3 +279,5 @@ async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &st
 }
 
 pub const CHANGED_SUBJECT: &str = "Your second step changed / Votre deuxième étape a changé";
+
+pub const CODE_SUBJECT: &str = "Your one-time code / Votre code à usage unique";

@@ -1,0 +1,145 @@
+//! A forgotten password: a link by email, valid one hour, once; only the
+//! newest asked for works, at most 3 are sent an hour per account and 20 asked
+//! for an hour per client. The page is answered before the address is looked
+//! up, so the time taken says nothing about it.
+use crate::accounts::{new_password_hash, AccountDesk};
+use crate::attempts;
+use crate::audit::{self, Action, Actor};
+use crate::db::unavailable;
+use crate::entities::{password_reset, session, user};
+use crate::lockouts;
+use crate::mail::{self, OutgoingEmail};
+use crate::secrets;
+use app::domain::{Email, ResetOutcome};
+use app::error::AppError;
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
+use std::net::IpAddr;
+use tracing::Instrument;
+
+impl AccountDesk {
+    #[tracing::instrument(skip_all)]
+    pub(crate) fn ask_for_reset_link(&self, email: &str, from: Option<IpAddr>) {
+        let Ok(email) = Email::parse(email) else { return };
+        let address = from.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
+        let desk = self.clone();
+        // Answered at once, the same for every address: the lookup, the link and
+        // the email happen after, so the time taken says nothing.
+        tokio::spawn(
+            async move {
+                if let Err(err) = desk.send_reset_link(email, &address).await {
+                    tracing::warn!(%err, "a reset link could not be made");
+                }
+            }
+            .in_current_span(),
+        );
+    }
+
+    #[tracing::instrument(skip_all)]
+    pub(crate) async fn reset_with_link(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError> {
+        let now = Utc::now();
+        let found = if token.len() == 43 {
+            password_reset::Entity::find()
+                .filter(password_reset::Column::TokenHash.eq(secrets::token_hash(token)))
+                .find_also_related(user::Entity)
+                .one(&self.db)
+                .await
+                .map_err(unavailable)?
+        } else {
+            None
+        };
+        let Some((reset, Some(account))) = found.filter(|(r, _)| r.used_at.is_none() && r.expires_at > now) else {
+            return Ok(ResetOutcome::LinkDead);
+        };
+        let hash = match new_password_hash(&account, new, again, &self.hasher).await? {
+            Ok(hash) => hash,
+            Err(errors) => return Ok(ResetOutcome::Invalid(errors)),
+        };
+        let txn = self.db.begin().await.map_err(unavailable)?;
+        // One use: of two answers at once, one wins.
+        let claimed = password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+            .filter(password_reset::Column::Id.eq(reset.id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await
+            .map_err(unavailable)?;
+        if claimed.rows_affected != 1 {
+            return Ok(ResetOutcome::LinkDead);
+        }
+        let mut changed = account.clone().into_active_model();
+        changed.password_hash = Set(hash);
+        changed.must_change_password = Set(false);
+        changed.temporary_password_expires_at = Set(None);
+        changed.update(&txn).await.map_err(unavailable)?;
+        // Whoever had the old password is signed out, and the lock is lifted.
+        session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::password_subject(&account.email)).await.map_err(unavailable)?;
+        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
+        audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({ "by": "reset link" }))
+            .await
+            .map_err(unavailable)?;
+        txn.commit().await.map_err(unavailable)?;
+        Ok(ResetOutcome::Changed)
+    }
+
+    /// A new reset link by email, if an account uses the address and neither it
+    /// nor the client asking has had too many; older links stop working.
+    async fn send_reset_link(&self, email: Email, address: &str) -> Result<(), DbErr> {
+        let now = Utc::now();
+        let from_client = attempts::take(&self.db, &lockouts::reset_client_subject(address), lockouts::RESETS_PER_CLIENT, now).await?;
+        if from_client.refused() {
+            tracing::warn!(address, "reset links: too many asked from one address");
+            return Ok(());
+        }
+        let Some(account) = user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(&self.db).await? else {
+            return Ok(());
+        };
+        let to_mailbox = attempts::take(&self.db, &lockouts::reset_account_subject(account.id), lockouts::RESETS_PER_MAILBOX, now).await?;
+        if to_mailbox.refused() {
+            tracing::warn!(user = account.id, "reset links: too many asked for one account");
+            return Ok(());
+        }
+        let token = secrets::random_token();
+        let txn = self.db.begin().await?;
+        password_reset::Entity::delete_many()
+            .filter(password_reset::Column::UserId.eq(account.id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await?;
+        password_reset::ActiveModel {
+            user_id: Set(account.id),
+            token_hash: Set(secrets::token_hash(&token)),
+            created_at: Set(now),
+            expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await?;
+        audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
+            .await?;
+        txn.commit().await
+    }
+}
+
+const RESET_MINUTES: i64 = 60;
+pub const RESET_SUBJECT: &str =
+    "Reset your PR Confirmation Portal password / Réinitialiser votre mot de passe du Portail de confirmation de la RP";
+
+fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) -> OutgoingEmail {
+    let base = public_url.trim_end_matches('/');
+    let english = format!(
+        "Someone asked to reset the password of your PR Confirmation Portal account. To choose a new password, \
+         open this link within one hour. It works once, and only the newest link you asked for works.\n\n{base}/en/reset-password/{token}\n\n\
+         If you did not ask for this, you can ignore this email: your password has not changed."
+    );
+    let french = format!(
+        "Quelqu'un a demandé de réinitialiser le mot de passe de votre compte du Portail de confirmation de la RP. \
+         Pour choisir un nouveau mot de passe, ouvrez ce lien d'ici une heure. Il ne fonctionne qu'une fois.\n\n\
+         {base}/fr/reset-password/{token}\n\n\
+         Si vous n'avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe n'a pas changé."
+    );
+    OutgoingEmail { to, subject: RESET_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }
+}

@@ -1,8 +1,8 @@
 //! `portal`: serve the site (the default), migrate, manage staff accounts.
 use crate::config::Settings;
 use crate::entities::user::Role;
-use crate::officers::{self, OfficerError};
-use crate::passwords::TemporaryPassword;
+use crate::accounts::staff::{self, OfficerError};
+use crate::accounts::passwords::TemporaryPassword;
 use crate::{db, startup::Application};
 use anyhow::Context;
 use app::domain::{Email, PersonName};
@@ -110,7 +110,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = || Settings::load(cli.config.as_deref());
     match cli.command.unwrap_or(Command::Serve) {
         Command::PhotoCheck { json, files } => {
-            let unreadable = crate::photo_check::run(&files, json, &mut std::io::stdout().lock())?;
+            let unreadable = crate::photos::cli_check::run(&files, json, &mut std::io::stdout().lock())?;
             anyhow::ensure!(unreadable == 0, "{unreadable} file(s) could not be read");
             Ok(())
         }
@@ -133,16 +133,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db::migrate(&db).await?;
             match command {
                 TokenCommand::Create { name } => {
-                    let token = crate::api_tokens::create(&db, &name).await?;
+                    let token = crate::api::tokens::create(&db, &name).await?;
                     println!("API token created for {name}. It is shown only now; keep it in the upstream system's secrets:");
                     println!("{}", token.expose_secret());
                 }
                 TokenCommand::Revoke { name } => {
-                    crate::api_tokens::revoke(&db, &name).await?;
+                    crate::api::tokens::revoke(&db, &name).await?;
                     println!("The token {name} is revoked: it is refused from now on.");
                 }
                 TokenCommand::List => {
-                    for token in crate::api_tokens::list(&db).await? {
+                    for token in crate::api::tokens::list(&db).await? {
                         let state = token.revoked_at.map_or_else(|| "live".to_owned(), |at| format!("revoked {}", at.format("%Y-%m-%d %H:%M UTC")));
                         println!("{}\tcreated {}\t{state}", token.name, token.created_at.format("%Y-%m-%d %H:%M UTC"));
                     }
@@ -158,7 +158,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             match command {
                 OfficerCommand::Create(new) => {
                     let role = if new.admin { Role::Administrator } else { Role::Officer };
-                    match officers::create(&db, &new.email, &new.name, role, days).await {
+                    match staff::create(&db, &new.email, &new.name, role, days).await {
                         Ok(temporary) => {
                             print_credentials("Account created", &new.email, &temporary);
                             Ok(())
@@ -178,12 +178,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         StaffRole::Officer => Role::Officer,
                         StaffRole::Administrator => Role::Administrator,
                     };
-                    officers::set_role(&db, &email, role).await?;
+                    staff::set_role(&db, &email, role).await?;
                     println!("{email} is now an {}.", if role == Role::Officer { "officer" } else { "administrator" });
                     Ok(())
                 }
                 OfficerCommand::ResetPassword { email } => {
-                    let temporary = officers::reset_password(&db, &email, days).await?;
+                    let temporary = staff::reset_password(&db, &email, days).await?;
                     print_credentials("New temporary password issued", &email, &temporary);
                     Ok(())
                 }

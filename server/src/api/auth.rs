@@ -1,8 +1,8 @@
 //! `Authorization: Bearer <token>`, checked against the stored hashes.
 use super::error::ApiError;
-use crate::api_tokens;
+use crate::api::tokens;
 use crate::entities::api_token;
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 
@@ -19,7 +19,7 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(ApiError::Unauthorized)?;
-        api_tokens::authenticate(&state.db, presented.trim())
+        tokens::authenticate(&state.db, presented.trim())
             .await?
             .map(Caller)
             .ok_or(ApiError::Unauthorized)

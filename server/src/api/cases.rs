@@ -2,9 +2,9 @@
 use super::auth::Caller;
 use super::error::ApiError;
 use crate::audit::Actor;
-use crate::cases::{self, InvitationSettings, Received};
+use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::entities::case;
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::RawCase;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -24,7 +24,7 @@ pub async fn create(State(state): State<AppState>, caller: Caller, body: Bytes) 
         public_url: &state.settings.site.public_url,
         valid_days: state.settings.sessions.invitation_days,
     };
-    let received = cases::receive(&state.db, &new, case::Source::Api, &Actor::Api(caller.0.name), &invitation).await?;
+    let received = intake::receive(&state.db, &new, case::Source::Api, &Actor::Api(caller.0.name), &invitation).await?;
     let (status, case) = match received {
         Received::Created(case) => (StatusCode::CREATED, case),
         Received::AlreadyKnown(case) => (StatusCode::OK, case),

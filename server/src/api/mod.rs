@@ -3,8 +3,9 @@
 mod auth;
 mod cases;
 mod error;
+pub mod tokens;
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::http::header;
 use axum::routing::{get, post};
 use axum::Router;

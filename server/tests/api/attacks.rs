@@ -4,7 +4,7 @@ use crate::helpers::{on_both_databases, spawn_app_with, wait_until, Backend, Tes
 use crate::sign_in::{applicant, browser, call, emailed_code, error_key};
 use futures::future::join_all;
 use portal::entities::{audit_event, outbox_message, session};
-use portal::{attempts, lockouts};
+use portal::accounts::{attempts, lockouts};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 

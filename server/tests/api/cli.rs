@@ -83,7 +83,7 @@ async fn token_create_prints_a_token_that_opens_the_api(backend: Backend) {
     })
     .await
     .unwrap();
-    let stored = portal::api_tokens::authenticate(&db, &token).await.unwrap().expect("the token opens");
+    let stored = portal::api::tokens::authenticate(&db, &token).await.unwrap().expect("the token opens");
     assert_eq!(stored.name, "cms-prod");
     assert_ne!(stored.token_hash, token);
 

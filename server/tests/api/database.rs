@@ -5,15 +5,15 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use portal::entities::user::Role;
-use portal::officers::{self, OfficerError};
+use portal::accounts::staff::{self, OfficerError};
 
 on_both_databases! {
     async fn officers_get_a_hashed_temporary_password_that_must_be_changed(app) {
         let email = Email::parse("Agent.Dupuis@IRCC.example.ca").unwrap();
         let name = PersonName::parse("Amélie Dupuis").unwrap();
-        let temporary = officers::create(&app.db, &email, &name, Role::Officer, 14).await.unwrap();
+        let temporary = staff::create(&app.db, &email, &name, Role::Officer, 14).await.unwrap();
 
-        let stored = officers::find(&app.db, &email).await.unwrap().expect("stored");
+        let stored = staff::find(&app.db, &email).await.unwrap().expect("stored");
         assert_eq!(stored.email, "agent.dupuis@ircc.example.ca");
         assert_eq!(stored.name, "Amélie Dupuis");
         assert_eq!(stored.role, Role::Officer);
@@ -26,11 +26,11 @@ on_both_databases! {
         assert!((13 * 24..=14 * 24).contains(&days), "{days} hours");
 
         let again = Email::parse("agent.dupuis@ircc.example.ca").unwrap();
-        let err = officers::create(&app.db, &again, &name, Role::Administrator, 14).await.unwrap_err();
+        let err = staff::create(&app.db, &again, &name, Role::Administrator, 14).await.unwrap_err();
         assert!(matches!(err, OfficerError::AlreadyExists(_)), "{err}");
 
-        let reset = officers::reset_password(&app.db, &email, 14).await.unwrap();
-        let updated = officers::find(&app.db, &email).await.unwrap().unwrap();
+        let reset = staff::reset_password(&app.db, &email, 14).await.unwrap();
+        let updated = staff::find(&app.db, &email).await.unwrap().unwrap();
         assert_ne!(updated.password_hash, stored.password_hash);
         let parsed = PasswordHash::new(&updated.password_hash).unwrap();
         assert!(argon2::Argon2::default()
@@ -39,12 +39,12 @@ on_both_databases! {
 
         let unknown = Email::parse("nobody@ircc.example.ca").unwrap();
         assert!(matches!(
-            officers::reset_password(&app.db, &unknown, 14).await,
+            staff::reset_password(&app.db, &unknown, 14).await,
             Err(OfficerError::NotFound(_))
         ));
 
-        officers::set_role(&app.db, &email, Role::Administrator).await.unwrap();
-        assert_eq!(officers::find(&app.db, &email).await.unwrap().unwrap().role, Role::Administrator);
+        staff::set_role(&app.db, &email, Role::Administrator).await.unwrap();
+        assert_eq!(staff::find(&app.db, &email).await.unwrap().unwrap().role, Role::Administrator);
         let changes = portal::entities::audit_event::Entity::find()
             .filter(portal::entities::audit_event::Column::Action.eq("role_changed"))
             .all(&app.db)
@@ -52,7 +52,7 @@ on_both_databases! {
             .unwrap();
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].details, r#"{"from":"officer","to":"administrator"}"#);
-        assert!(matches!(officers::set_role(&app.db, &email, Role::Applicant).await, Err(OfficerError::NotStaff(_))));
+        assert!(matches!(staff::set_role(&app.db, &email, Role::Applicant).await, Err(OfficerError::NotStaff(_))));
     }
 }
 
@@ -97,8 +97,8 @@ on_both_databases! {
         use portal::entities::user;
         use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
         let email = Email::parse("early.adopter@example.ca").unwrap();
-        officers::create(&app.db, &email, &PersonName::parse("Early Adopter").unwrap(), Role::Officer, 14).await.unwrap();
-        let mut clear = officers::find(&app.db, &email).await.unwrap().unwrap().into_active_model();
+        staff::create(&app.db, &email, &PersonName::parse("Early Adopter").unwrap(), Role::Officer, 14).await.unwrap();
+        let mut clear = staff::find(&app.db, &email).await.unwrap().unwrap().into_active_model();
         clear.totp_secret = Set(Some("JBSWY3DPEHPK3PXP".into()));
         clear.update(&app.db).await.unwrap();
         // Another instance starts on the same database.

@@ -118,7 +118,7 @@ impl TestApp {
     /// A new API token for an upstream system.
     pub async fn api_token(&self, name: &str) -> String {
         use secrecy::ExposeSecret;
-        portal::api_tokens::create(&self.db, name).await.expect("token created").expose_secret().to_owned()
+        portal::api::tokens::create(&self.db, name).await.expect("token created").expose_secret().to_owned()
     }
 
     pub async fn post_case(&self, token: &str, body: &serde_json::Value) -> reqwest::Response {

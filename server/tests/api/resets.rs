@@ -2,7 +2,7 @@
 //! answer that says nothing about the address.
 use crate::helpers::{on_both_databases, wait_until, TestApp};
 use crate::sign_in::{applicant, browser, call};
-use portal::password_resets::RESET_SUBJECT;
+use portal::accounts::password_resets::RESET_SUBJECT;
 use portal::entities::outbox_message;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
@@ -82,8 +82,8 @@ on_both_databases! {
             forgot(&app, &format!("someone{n}@example.com")).await;
         }
         wait_until("the twenty asks are counted", || async {
-            let limit = portal::lockouts::RESETS_PER_CLIENT;
-            portal::attempts::count(&app.db, &portal::lockouts::reset_client_subject("127.0.0.1"), limit, chrono::Utc::now()).await.unwrap() == 20
+            let limit = portal::accounts::lockouts::RESETS_PER_CLIENT;
+            portal::accounts::attempts::count(&app.db, &portal::accounts::lockouts::reset_client_subject("127.0.0.1"), limit, chrono::Utc::now()).await.unwrap() == 20
         })
         .await;
         // Past the client's limit, even a known address gets nothing.

@@ -2,7 +2,7 @@ use crate::helpers::{on_both_databases, wait_until, TestApp};
 use app::domain::{Email, PersonName};
 use portal::entities::user::{self, Role};
 use portal::entities::{audit_event, outbox_message};
-use portal::officers;
+use portal::accounts::staff;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
@@ -28,7 +28,7 @@ pub async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form:
 pub async fn applicant(app: &TestApp) -> String {
     let email = Email::parse("mai.nguyen@example.com").unwrap();
     let name = PersonName::parse("Thị Mai Nguyễn").unwrap();
-    officers::create(&app.db, &email, &name, Role::Applicant, 14).await.unwrap().password.expose_secret().to_owned()
+    staff::create(&app.db, &email, &name, Role::Applicant, 14).await.unwrap().password.expose_secret().to_owned()
 }
 
 /// The one-time code of the newest email, as the person reads it on the outbox page.
@@ -135,7 +135,7 @@ pub async fn signed_in(app: &TestApp, client: &reqwest::Client) {
 
 /// A new account of this role, signed in fully on `client` as a person would.
 pub async fn signed_in_as(app: &TestApp, client: &reqwest::Client, email: &str, name: &str, role: Role) {
-    let account = officers::create(&app.db, &Email::parse(email).unwrap(), &PersonName::parse(name).unwrap(), role, 14).await.unwrap();
+    let account = staff::create(&app.db, &Email::parse(email).unwrap(), &PersonName::parse(name).unwrap(), role, 14).await.unwrap();
     signed_in_with(app, client, email, account.password.expose_secret()).await;
 }
 

@@ -7,8 +7,8 @@ use crate::config::Settings;
 use crate::entities::user::{self, Role};
 use crate::entities::{case, invitation, person};
 use crate::mail::{self, OutgoingEmail};
-use crate::passwords::{self, TemporaryPassword};
-use crate::secrets;
+use crate::accounts::passwords::{self, TemporaryPassword};
+use crate::secrets::tokens;
 use app::domain::{
     field, Account, Answer, AnswerOutcome, Email, ErrorKey, FieldError, InvitationState, InvitedPerson, OpenInvitation,
     PersonAnswer, Presence, RawAnswer,
@@ -105,7 +105,7 @@ impl InvitationDesk {
             return Ok((InvitationState::Unknown, None));
         }
         let Some(row) = invitation::Entity::find()
-            .filter(invitation::Column::TokenHash.eq(secrets::token_hash(token)))
+            .filter(invitation::Column::TokenHash.eq(tokens::token_hash(token)))
             .one(&self.db)
             .await?
         else {

@@ -1,6 +1,6 @@
 //! The second factor from an authenticator app (TOTP, RFC 6238: 6 digits, 30
 //! seconds, SHA-1, as every app reads it) and its single-use recovery codes.
-use crate::keys::Keys;
+use crate::secrets::keys::Keys;
 use rand::seq::IndexedRandom;
 use totp_rs::{Algorithm, Secret, TOTP};
 

@@ -2,7 +2,7 @@
 //! change is audited under the operating-system user who ran the command.
 use crate::entities::session;
 use crate::entities::user::{self, Role};
-use crate::passwords::{self, TemporaryPassword};
+use crate::accounts::passwords::{self, TemporaryPassword};
 use app::domain::{Email, PersonName};
 use chrono::Utc;
 use crate::audit::{self, Action, Actor};

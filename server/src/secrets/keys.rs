@@ -125,7 +125,7 @@ mod tests {
         let (a, b) = (Keys::from_master(&[1; 32]), Keys::from_master(&[2; 32]));
         assert_eq!(a.lookup_hash("123456"), a.lookup_hash("123456"));
         assert_ne!(a.lookup_hash("123456"), b.lookup_hash("123456"));
-        assert_ne!(a.lookup_hash("123456"), crate::secrets::token_hash("123456"));
+        assert_ne!(a.lookup_hash("123456"), crate::secrets::tokens::token_hash("123456"));
     }
 
     #[test]

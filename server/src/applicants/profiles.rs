@@ -21,7 +21,7 @@ impl AccountDesk {
             .into_iter()
             .map(|(p, c)| ProfileSummary {
                 id: p.id,
-                name: crate::answers::full_name(&p),
+                name: crate::invitations::answer::full_name(&p),
                 relationship: p.relationship,
                 application_number: c.map(|c| c.application_number).unwrap_or_default(),
             })
@@ -49,7 +49,7 @@ impl AccountDesk {
             .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
         Ok(Some(Profile {
             id: p.id,
-            name: crate::answers::full_name(&p),
+            name: crate::invitations::answer::full_name(&p),
             uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
             date_of_birth: p.date_of_birth.to_string(),
             sex: p.sex,

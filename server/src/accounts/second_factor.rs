@@ -8,9 +8,10 @@ use crate::accounts::{minutes_left, unix_now, AccountDesk};
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{recovery_code, session, user};
-use crate::lockouts::{CodeCheck, PasswordCheck};
+use crate::accounts::lockouts::{CodeCheck, PasswordCheck};
 use crate::mail::{self, OutgoingEmail};
-use crate::{authenticator, secrets};
+use crate::accounts::authenticator;
+use crate::secrets::tokens;
 use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Viewer};
 use app::error::AppError;
 use crate::entities::session::Stage as StoredStage;
@@ -29,7 +30,7 @@ fn sealed_for(user_id: i32) -> String {
 
 /// Seals the app secrets kept in clear before they were sealed (at start-up,
 /// once; a sealed one is left as it is), so that those apps go on working.
-pub async fn seal_clear_secrets(db: &sea_orm::DatabaseConnection, keys: &crate::keys::Keys) -> Result<u64, DbErr> {
+pub async fn seal_clear_secrets(db: &sea_orm::DatabaseConnection, keys: &crate::secrets::keys::Keys) -> Result<u64, DbErr> {
     let clear = user::Entity::find()
         .filter(user::Column::TotpSecret.is_not_null())
         .filter(user::Column::TotpSecret.not_like("v1:%"))
@@ -246,7 +247,7 @@ impl AccountDesk {
 async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &str, change: Change) -> Result<(), DbErr> {
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(account.id))
-        .filter(session::Column::TokenHash.ne(secrets::token_hash(session)))
+        .filter(session::Column::TokenHash.ne(tokens::token_hash(session)))
         .exec(db)
         .await?;
     let (action, replaced) = match change {

@@ -3,7 +3,7 @@
 use crate::audit::{self, Action, Actor};
 use crate::entities::{case, invitation};
 use crate::mail::{self, OutgoingEmail};
-use crate::secrets;
+use crate::secrets::tokens;
 use app::domain::Email;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
@@ -26,12 +26,12 @@ pub async fn issue<C: ConnectionTrait>(
     public_url: &str,
     valid_days: u32,
 ) -> Result<(), DbErr> {
-    let token = secrets::random_token();
+    let token = tokens::random_token();
     let now = Utc::now();
     let expires_at = now + Duration::days(i64::from(valid_days));
     let row = invitation::ActiveModel {
         case_id: Set(case.id),
-        token_hash: Set(secrets::token_hash(&token)),
+        token_hash: Set(tokens::token_hash(&token)),
         created_at: Set(now),
         expires_at: Set(expires_at),
         used_at: Set(None),

@@ -2,7 +2,7 @@
 //! count against them, and the lock that follows too many wrong codes.
 //! Counting itself is in `attempts.rs`.
 use crate::accounts::{hashing, AccountDesk};
-use crate::attempts::{self, Limit};
+use crate::accounts::attempts::{self, Limit};
 use crate::db::unavailable;
 use crate::audit::{self, Action, Actor};
 use crate::entities::{session, user};

@@ -1,11 +1,11 @@
 //! Officers' casework: the list of cases, a case entered by hand, a CSV file of
 //! approved cases (one row a person), and a new invitation when one is lost.
 use crate::audit::Actor;
-use crate::cases::{self, InvitationSettings, Received};
+use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
 use crate::db::unavailable;
 use crate::entities::{case, invitation, person};
-use crate::invitations::{self, Invitee};
+use crate::invitations::issue::{self, Invitee};
 use app::domain::{
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
@@ -79,7 +79,7 @@ impl Casework for CaseDesk {
                 principal: people
                     .iter()
                     .find(|p| p.relationship == "principal")
-                    .map(crate::answers::full_name)
+                    .map(crate::invitations::answer::full_name)
                     .unwrap_or_default(),
                 people: people.len() as u32,
                 status: sea_orm::ActiveEnum::to_value(&c.status),
@@ -97,7 +97,7 @@ impl Casework for CaseDesk {
             Err(errors) => return Ok(CaseOutcome::Invalid(errors)),
         };
         let application_number = new.application_number.to_string();
-        match cases::receive(&self.db, &new, case::Source::Form, &actor, &self.invitation_settings()).await.map_err(unavailable)? {
+        match intake::receive(&self.db, &new, case::Source::Form, &actor, &self.invitation_settings()).await.map_err(unavailable)? {
             Received::Created(_) => Ok(CaseOutcome::Created { application_number }),
             Received::AlreadyKnown(_) => Ok(CaseOutcome::AlreadyKnown { application_number }),
         }
@@ -116,7 +116,7 @@ impl Casework for CaseDesk {
             let results = match group.case.parse(today) {
                 Err(errors) => rejected(&group, &errors),
                 Ok(new) => {
-                    let received = cases::receive(&self.db, &new, case::Source::Csv, &actor, &self.invitation_settings())
+                    let received = intake::receive(&self.db, &new, case::Source::Csv, &actor, &self.invitation_settings())
                         .await
                         .map_err(unavailable)?;
                     let result = match received {
@@ -166,8 +166,8 @@ impl Casework for CaseDesk {
             .await
             .map_err(unavailable)?;
         let settings = self.invitation_settings();
-        let invitee = Invitee { email: &email, name: crate::answers::full_name(principal) };
-        invitations::issue(&txn, &case, &invitee, &actor, settings.public_url, settings.valid_days).await.map_err(unavailable)?;
+        let invitee = Invitee { email: &email, name: crate::invitations::answer::full_name(principal) };
+        issue::issue(&txn, &case, &invitee, &actor, settings.public_url, settings.valid_days).await.map_err(unavailable)?;
         txn.commit().await.map_err(unavailable)?;
         Ok(true)
     }

@@ -3,13 +3,13 @@
 //! for an hour per client. The page is answered before the address is looked
 //! up, so the time taken says nothing about it.
 use crate::accounts::{new_password_hash, AccountDesk};
-use crate::attempts;
+use crate::accounts::attempts;
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{password_reset, session, user};
-use crate::lockouts;
+use crate::accounts::lockouts;
 use crate::mail::{self, OutgoingEmail};
-use crate::secrets;
+use crate::secrets::tokens;
 use app::domain::{Email, ResetOutcome};
 use app::error::AppError;
 use chrono::{Duration, Utc};
@@ -40,7 +40,7 @@ impl AccountDesk {
         let now = Utc::now();
         let found = if token.len() == 43 {
             password_reset::Entity::find()
-                .filter(password_reset::Column::TokenHash.eq(secrets::token_hash(token)))
+                .filter(password_reset::Column::TokenHash.eq(tokens::token_hash(token)))
                 .find_also_related(user::Entity)
                 .one(&self.db)
                 .await
@@ -100,7 +100,7 @@ impl AccountDesk {
             tracing::warn!(user = account.id, "reset links: too many asked for one account");
             return Ok(());
         }
-        let token = secrets::random_token();
+        let token = tokens::random_token();
         let txn = self.db.begin().await?;
         password_reset::Entity::delete_many()
             .filter(password_reset::Column::UserId.eq(account.id))
@@ -109,7 +109,7 @@ impl AccountDesk {
             .await?;
         password_reset::ActiveModel {
             user_id: Set(account.id),
-            token_hash: Set(secrets::token_hash(&token)),
+            token_hash: Set(tokens::token_hash(&token)),
             created_at: Set(now),
             expires_at: Set(now + Duration::minutes(RESET_MINUTES)),
             used_at: Set(None),

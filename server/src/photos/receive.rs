@@ -5,7 +5,7 @@
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::entities::{person, photo as stored};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::{PhotoOutcome, PhotoStatus, Viewer};
 use app::error::AppError;
 use app::session::{active_viewer, session_token};
@@ -176,8 +176,7 @@ fn check(bytes: &[u8], anyway: bool) -> Result<Checked, AppError> {
 
 /// The fully signed-in person the request's session cookie belongs to.
 async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    let accounts = state.account_desk();
-    active_viewer(&accounts, session_token(headers, state.settings.https()).as_deref()).await
+    active_viewer(state.services.accounts.as_ref(), session_token(headers, state.settings.https()).as_deref()).await
 }
 
 /// A person whose profile the viewer completes (their own, or a child's); any

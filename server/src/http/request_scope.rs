@@ -14,7 +14,7 @@
 //!
 //! leptos_axum ends a page's reactive state (its root owner) once the page's body
 //! has been sent, with its effects' tasks still queued or running: they then read
-//! disposed signals and panicked (see [`crate::page_tasks`]). A page whose person
+//! disposed signals and panicked (see [`crate::http::page_tasks`]). A page whose person
 //! went away first (a closed tab, a click on) was never ended: its resources' and
 //! effects' tasks lived on for good, holding the page.
 //!
@@ -30,7 +30,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use crate::page_tasks::{self, Page};
+use crate::http::page_tasks::{self, Page};
 use leptos::reactive::owner::{Owner, Sandboxed};
 use std::cell::RefCell;
 use std::future::{Future, Pending};

@@ -1,14 +1,23 @@
 //! Signing in: password (with lockout and throttling), a new password when the
 //! current one is temporary, then a one-time code by email. Sessions live in
 //! the database so that any instance can serve any request.
+
+pub mod attempts;
+pub mod authenticator;
+pub mod lockouts;
+pub mod password_policy;
+pub mod password_resets;
+pub mod passwords;
+pub mod second_factor;
+pub mod staff;
 use crate::audit::{self, Action, Actor};
 use crate::db::unavailable;
 use crate::config::Settings;
-use crate::keys::Keys;
+use crate::secrets::keys::Keys;
 use crate::entities::session::{self, Stage as StoredStage};
 use crate::entities::user::{self, Role as StoredRole};
-use crate::lockouts::{CodeCheck, PasswordCheck};
-use crate::{attempts, lockouts, password_policy, passwords, secrets};
+use crate::accounts::lockouts::{CodeCheck, PasswordCheck};
+use crate::secrets::tokens;
 use app::domain::{
     AuthenticatorOutcome, Email, ErrorKey, FieldError, Password, PasswordError, Profile, ProfileSummary, ResetOutcome, Role,
     Stage, StepOutcome, Viewer,
@@ -115,12 +124,12 @@ impl Accounts for AccountDesk {
         if account.must_change_password && account.temporary_password_expires_at.is_some_and(|at| at <= now) {
             return refused(invalid("password", ErrorKey::TemporaryExpired));
         }
-        let token = secrets::random_token();
+        let token = tokens::random_token();
         let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
         let txn = self.db.begin().await.map_err(unavailable)?;
         attempts::give_back(&txn, &address_subject).await.map_err(unavailable)?;
         let created = session::ActiveModel {
-            token_hash: Set(secrets::token_hash(&token)),
+            token_hash: Set(tokens::token_hash(&token)),
             user_id: Set(account.id),
             stage: Set(next),
             created_at: Set(now),
@@ -224,10 +233,10 @@ impl Accounts for AccountDesk {
             CodeCheck::Wrong => return again(invalid("code", ErrorKey::CodeInvalid)),
         }
         // A new secret once fully signed in, so that one seen before cannot be reused.
-        let rotated = secrets::random_token();
+        let rotated = tokens::random_token();
         let txn = self.db.begin().await.map_err(unavailable)?;
         let mut active = session.into_active_model();
-        active.token_hash = Set(secrets::token_hash(&rotated));
+        active.token_hash = Set(tokens::token_hash(&rotated));
         active.stage = Set(StoredStage::Active);
         active.code_hash = Set(None);
         active.code_expires_at = Set(None);
@@ -343,7 +352,7 @@ impl AccountDesk {
             return Ok(None);
         }
         let found = session::Entity::find()
-            .filter(session::Column::TokenHash.eq(secrets::token_hash(token)))
+            .filter(session::Column::TokenHash.eq(tokens::token_hash(token)))
             .find_also_related(user::Entity)
             .one(&self.db)
             .await?;

@@ -2,7 +2,7 @@
 //! command line, shown once, kept as a hash.
 use crate::audit::{self, Action, Actor};
 use crate::entities::api_token;
-use crate::secrets;
+use crate::secrets::tokens;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
 use secrecy::SecretString;
@@ -29,11 +29,11 @@ pub async fn create(db: &DatabaseConnection, name: &str) -> Result<SecretString,
     if !name_ok {
         return Err(TokenError::BadName);
     }
-    let token = format!("{PREFIX}{}", secrets::random_token());
+    let token = format!("{PREFIX}{}", tokens::random_token());
     let txn = db.begin().await?;
     let inserted = api_token::ActiveModel {
         name: Set(name.to_owned()),
-        token_hash: Set(secrets::token_hash(&token)),
+        token_hash: Set(tokens::token_hash(&token)),
         created_at: Set(Utc::now()),
         revoked_at: Set(None),
         ..Default::default()
@@ -87,7 +87,7 @@ pub async fn authenticate(db: &DatabaseConnection, presented: &str) -> Result<Op
         return Ok(None);
     }
     api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(secrets::token_hash(presented)))
+        .filter(api_token::Column::TokenHash.eq(tokens::token_hash(presented)))
         .filter(api_token::Column::RevokedAt.is_null())
         .one(db)
         .await

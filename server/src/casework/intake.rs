@@ -2,7 +2,7 @@
 //! the principal invited, all in one transaction.
 use crate::audit::{self, Action, Actor};
 use crate::entities::{case, person};
-use crate::invitations::{self, Invitee};
+use crate::invitations::issue::{self, Invitee};
 use app::domain::NewCase;
 use chrono::Utc;
 use sea_orm::{
@@ -104,7 +104,7 @@ async fn insert(
         Some(given) => format!("{} {}", given.as_str(), principal.family_name.as_str()),
         None => principal.family_name.as_str().to_owned(),
     };
-    invitations::issue(
+    issue::issue(
         &txn,
         &created,
         &Invitee { email, name },

@@ -1,0 +1,4 @@
+//! Cases: approved applications coming in from the upstream API, a CSV file or
+//! an officer's form (`intake`), and the officers' desk over them (`desk`).
+pub mod desk;
+pub mod intake;

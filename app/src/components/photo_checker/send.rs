@@ -2,7 +2,8 @@
 //! applies too (`Report::sending`). When only checks of judgement failed, the
 //! person may send it anyway by ticking a box; an officer then decides.
 use crate::components::{ErrorNotice, FieldMessage};
-use crate::domain::{photo_endpoint, ErrorKey, FieldError, PhotoOutcome, PhotoStatus};
+use crate::api::photos;
+use crate::domain::{ErrorKey, FieldError, PhotoOutcome, PhotoStatus};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::messages::error_message;
@@ -122,7 +123,7 @@ async fn post(person: i32, body: &Body, anyway: bool) -> Result<PhotoOutcome, Ap
         Body::Jpeg(jpeg) => web_sys::js_sys::Uint8Array::from(jpeg.as_slice()).into(),
     };
     init.set_body(&bytes);
-    let url = format!("{}?anyway={anyway}", photo_endpoint(person));
+    let url = format!("{}?anyway={anyway}", photos::endpoint(person));
     let window = web_sys::window().ok_or(AppError::Unavailable)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await

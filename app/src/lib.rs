@@ -1,16 +1,13 @@
 //! The portal's pages, components and the types shared by browser and server.
 #![recursion_limit = "512"]
 
+pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
 pub mod messages;
-pub mod officer;
 pub mod pages;
 pub mod routes;
-pub mod session;
-#[cfg(feature = "ssr")]
-pub mod services;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod entities;
+pub mod error;
 pub mod http;
 pub mod invitations;
 pub mod mail;

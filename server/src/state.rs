@@ -1,11 +1,13 @@
 //! What every handler and server function can reach, built once at start.
 use crate::accounts::passwords::Hasher;
 use crate::accounts::AccountDesk;
+use crate::applicants::ApplicantDesk;
 use crate::casework::desk::CaseDesk;
 use crate::config::Settings;
 use crate::invitations::answer::InvitationDesk;
+use crate::photos::PhotoDesk;
 use crate::secrets::keys::Keys;
-use app::services::Services;
+use app::api::ports::Services;
 use axum::extract::FromRef;
 use leptos::config::{Env, LeptosOptions};
 use sea_orm::DatabaseConnection;
@@ -31,6 +33,8 @@ impl AppState {
             invitations: Arc::new(InvitationDesk { db: db.clone(), settings: settings.clone(), hasher: hasher.clone() }),
             accounts: Arc::new(accounts),
             casework: Arc::new(CaseDesk { db: db.clone(), settings: settings.clone() }),
+            applicants: Arc::new(ApplicantDesk { db: db.clone() }),
+            photos: Arc::new(PhotoDesk { db: db.clone() }),
             secure_cookies: settings.https(),
         };
         Self { leptos_options: leptos_options(&settings), db, settings, keys, hasher, services }

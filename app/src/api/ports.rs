@@ -1,9 +1,10 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
 use crate::domain::{
-    AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, RawCase, Profile, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
+    AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
+use axum::body::Bytes;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -51,10 +52,27 @@ pub trait Accounts: Send + Sync {
     async fn confirm_authenticator(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, AppError>;
     /// Stops using the app, on the same proofs as setting one up.
     async fn remove_authenticator(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError>;
+}
+
+/// What a signed-in applicant completes: their own profile and those of the
+/// minors held under them.
+#[async_trait::async_trait]
+pub trait Applicants: Send + Sync {
     /// The profiles the viewer completes.
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
     async fn profile(&self, viewer: &Viewer, person: i32) -> Result<Option<Profile>, AppError>;
+}
+
+/// The photo step: each photo is checked again by the engine the browser ran.
+#[async_trait::async_trait]
+pub trait Photos: Send + Sync {
+    /// Checks a photo of a person the viewer completes and keeps it if the shared
+    /// rule allows (`anyway`: the person chose to send it despite failed checks);
+    /// another person is refused the same way whether or not they exist.
+    async fn receive(&self, viewer: &Viewer, person: i32, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError>;
+    /// The newest photo kept of a person the viewer completes, as a JPEG.
+    async fn newest(&self, viewer: &Viewer, person: i32) -> Result<Option<Vec<u8>>, AppError>;
 }
 
 /// Officers' work on cases; every method refuses anyone else.
@@ -75,6 +93,8 @@ pub struct Services {
     pub invitations: Arc<dyn Invitations>,
     pub accounts: Arc<dyn Accounts>,
     pub casework: Arc<dyn Casework>,
+    pub applicants: Arc<dyn Applicants>,
+    pub photos: Arc<dyn Photos>,
     /// Cookies get `Secure` when the portal is served over HTTPS.
     pub secure_cookies: bool,
 }

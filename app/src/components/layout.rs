@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use super::{CanadaWordmark, FlagSymbol, RouteAnnouncer, SessionTimeout};
 use crate::domain::Stage;
-use crate::session::current_viewer;
+use crate::api::session::current_viewer;
 
 /// Everything under `/{lang}/`: the language comes from the address, so the
 /// toggle is a plain link and a page can be shared in either language.

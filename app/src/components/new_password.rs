@@ -1,7 +1,7 @@
 use super::FieldMessage;
 use crate::domain::FieldError;
 use crate::i18n::*;
-use crate::session::password_strength;
+use crate::api::session::password_strength;
 use leptos::prelude::*;
 
 /// A new password, typed twice, with a strength meter rated by the server

@@ -3,7 +3,7 @@
 //! and is announced; the server ends the session on its own clock as well.
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, SignOut};
+use crate::api::session::{current_viewer, SignOut};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

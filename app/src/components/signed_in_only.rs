@@ -2,7 +2,7 @@ use super::GoToSignIn;
 use crate::domain::Stage;
 use crate::i18n::*;
 use crate::pages::PageTitle;
-use crate::session::current_viewer;
+use crate::api::session::current_viewer;
 use leptos::prelude::*;
 
 /// A page for fully signed-in people: its content for them; signed out (or part

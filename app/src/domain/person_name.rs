@@ -17,6 +17,15 @@ pub enum PersonNameError {
 }
 
 
+/// A person's name as it is shown and written on letters: given names (when
+/// they have any) then the family name.
+pub fn full_name(given_names: Option<&str>, family_name: &str) -> String {
+    match given_names.map(str::trim).filter(|given| !given.is_empty()) {
+        Some(given) => format!("{given} {family_name}"),
+        None => family_name.to_owned(),
+    }
+}
+
 impl PersonName {
     pub const MAX_CHARS: usize = 200;
 

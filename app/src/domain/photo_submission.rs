@@ -2,12 +2,6 @@
 use photo::Report;
 use serde::{Deserialize, Serialize};
 
-/// Where the photo step sends a person's photo (the JPEG or PNG as the body;
-/// `?anyway=true` when they chose to send it despite failed checks).
-pub fn photo_endpoint(person: i32) -> String {
-    format!("/api/me/people/{person}/photo")
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PhotoOutcome {
     /// Kept for officers, with the person's choice.

@@ -1,13 +1,22 @@
+#[cfg(feature = "ssr")]
+use sea_orm::sea_query::StringLen;
 use serde::{Deserialize, Serialize};
 
 /// A person's place on the application, relative to the principal applicant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))"))]
 pub enum Relationship {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "principal"))]
     Principal,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "spouse"))]
     Spouse,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "common_law_partner"))]
     CommonLawPartner,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "child"))]
     Child,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other_dependant"))]
     OtherDependant,
 }
 

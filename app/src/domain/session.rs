@@ -1,5 +1,5 @@
 //! What the browser and server say about a signed-in person.
-use super::{FieldError, Role};
+use super::{FieldError, Relationship, Role};
 use serde::{Deserialize, Serialize};
 
 /// How far a session has come: a new password first (for a temporary one),
@@ -76,7 +76,7 @@ pub enum ResetOutcome {
 pub struct ProfileSummary {
     pub id: i32,
     pub name: String,
-    pub relationship: String,
+    pub relationship: Relationship,
     pub application_number: String,
 }
 

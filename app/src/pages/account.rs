@@ -5,7 +5,8 @@ use crate::domain::{PhotoStatus, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, my_profile, my_profiles, SignOut};
+use crate::api::me::{my_profile, my_profiles};
+use crate::api::session::{current_viewer, SignOut};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 

@@ -9,7 +9,8 @@ use crate::components::{ErrorSummary, FieldMessage, GoToSignIn, SignedInOnly};
 use crate::domain::{AuthenticatorOutcome, FieldError, Stage};
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, ConfirmAuthenticator, RemoveAuthenticator, StartAuthenticator};
+use crate::api::me::{ConfirmAuthenticator, RemoveAuthenticator, StartAuthenticator};
+use crate::api::session::current_viewer;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

@@ -2,23 +2,12 @@
 //! is the only credential; it works once.
 use super::PageTitle;
 use crate::components::{ErrorNotice, ErrorSummary, FieldMessage};
-use crate::domain::{field, AnswerOutcome, FieldError, InvitationState, InvitedPerson, OpenInvitation, RawAnswer};
+use crate::api::invitation::{load_invitation, AnswerInvitation};
+use crate::domain::{field, AnswerOutcome, FieldError, InvitationState, InvitedPerson, OpenInvitation};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-#[server(endpoint = "invitation/load")]
-pub async fn load_invitation(token: String) -> Result<InvitationState, AppError> {
-    let services = use_context::<crate::services::Services>().ok_or(AppError::Unavailable)?;
-    services.invitations.open(&token).await.map_err(AppError::with_status)
-}
-
-#[server(endpoint = "invitation/answer")]
-pub async fn answer_invitation(token: String, answer: RawAnswer) -> Result<AnswerOutcome, AppError> {
-    let services = use_context::<crate::services::Services>().ok_or(AppError::Unavailable)?;
-    services.invitations.answer(&token, &answer).await.map_err(AppError::with_status)
-}
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {

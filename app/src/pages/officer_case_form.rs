@@ -2,9 +2,9 @@
 //! same parser as the API and the import.
 use super::PageTitle;
 use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, SignedInOnly};
-use crate::domain::{CaseOutcome, FieldError};
+use crate::domain::{CaseOutcome, FieldError, Relationship};
 use crate::i18n::*;
-use crate::officer::CreateCase;
+use crate::api::officer::CreateCase;
 use crate::routes;
 use leptos::prelude::*;
 
@@ -114,11 +114,11 @@ fn PersonFields(index: usize, errors: Signal<Vec<FieldError>>) -> impl IntoView 
                 <FieldMessage errors field=field("relationship") />
                 <select id=field("relationship") name=name("relationship")>
                     <option value="">{t!(i18n, cases.choose)}</option>
-                    <option value="principal">{t!(i18n, cases.rel_principal)}</option>
-                    <option value="spouse">{t!(i18n, cases.rel_spouse)}</option>
-                    <option value="common_law_partner">{t!(i18n, cases.rel_common_law_partner)}</option>
-                    <option value="child">{t!(i18n, cases.rel_child)}</option>
-                    <option value="other_dependant">{t!(i18n, cases.rel_other_dependant)}</option>
+                    <option value=Relationship::Principal.as_str()>{t!(i18n, cases.rel_principal)}</option>
+                    <option value=Relationship::Spouse.as_str()>{t!(i18n, cases.rel_spouse)}</option>
+                    <option value=Relationship::CommonLawPartner.as_str()>{t!(i18n, cases.rel_common_law_partner)}</option>
+                    <option value=Relationship::Child.as_str()>{t!(i18n, cases.rel_child)}</option>
+                    <option value=Relationship::OtherDependant.as_str()>{t!(i18n, cases.rel_other_dependant)}</option>
                 </select>
             </div>
         </fieldset>

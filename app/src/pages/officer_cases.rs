@@ -5,7 +5,7 @@ use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
 use crate::domain::CaseSummary;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::officer::{officer_cases, ResendInvitation};
+use crate::api::officer::{officer_cases, ResendInvitation};
 use crate::routes;
 use leptos::prelude::*;
 

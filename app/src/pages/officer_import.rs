@@ -5,7 +5,7 @@ use crate::components::{ErrorNotice, SignedInOnly};
 use crate::domain::{ImportReport, RowResult, Unreadable};
 use crate::i18n::*;
 use crate::messages::error_message;
-use crate::officer::import_cases;
+use crate::api::officer::import_cases;
 use crate::routes;
 use leptos::prelude::*;
 

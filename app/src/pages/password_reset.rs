@@ -5,7 +5,7 @@ use crate::components::{ErrorNotice, ErrorSummary, NewPasswordFields};
 use crate::domain::{FieldError, ResetOutcome};
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{RequestPasswordReset, ResetPassword};
+use crate::api::session::{RequestPasswordReset, ResetPassword};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -3,7 +3,8 @@
 use super::account::{OwnProfile, PhotoState};
 use super::PageTitle;
 use crate::components::PhotoChecker;
-use crate::domain::{photo_endpoint, PhotoStatus, Profile};
+use crate::api::photos;
+use crate::domain::{PhotoStatus, Profile};
 use crate::i18n::*;
 use crate::routes;
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ fn PhotoStep(profile: Profile) -> impl IntoView {
         <p class="photo-state"><PhotoState photo /></p>
         {move || photo.get().map(|_| view! {
             <figure class="photo-received">
-                <img src=format!("{}?v={}", photo_endpoint(id), version.get()) alt=move || t_string!(i18n, account.photo_current) width="143" height="200" />
+                <img src=format!("{}?v={}", photos::endpoint(id), version.get()) alt=move || t_string!(i18n, account.photo_current) width="143" height="200" />
             </figure>
         })}
         <p class="lead">{t!(i18n, account.photo_intro)}</p>

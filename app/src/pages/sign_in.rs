@@ -5,7 +5,7 @@ use crate::components::{ErrorSummary, FieldMessage, NewPasswordFields};
 use crate::domain::{FieldError, StepOutcome};
 use crate::i18n::*;
 use crate::routes;
-use crate::session::{current_viewer, ChangePassword, SignIn, VerifyCode};
+use crate::api::session::{current_viewer, ChangePassword, SignIn, VerifyCode};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_navigate;

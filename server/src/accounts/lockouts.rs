@@ -1,16 +1,16 @@
 //! The limits on guessing, the checks of a password or a one-time code that
 //! count against them, and the lock that follows too many wrong codes.
 //! Counting itself is in `attempts.rs`.
-use crate::accounts::{hashing, AccountDesk};
+use crate::accounts::second_factor::account_email;
+use crate::error::DeskError;
+use crate::accounts::AccountDesk;
 use crate::accounts::attempts::{self, Limit};
-use crate::db::unavailable;
 use crate::audit::{self, Action, Actor};
 use crate::entities::{session, user};
-use crate::mail::{self, OutgoingEmail};
-use app::domain::{Email, Password};
-use app::error::AppError;
+use crate::mail;
+use app::domain::Password;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 /// Wrong passwords for one username (whether or not it exists) that lock it for 15 minutes.
 pub const PASSWORDS: Limit = Limit { tries: 5, window: Duration::minutes(15) };
@@ -51,34 +51,14 @@ pub fn code_subject(user_id: i32) -> String {
 
 /// Someone holding the password is guessing the second factor: the account is
 /// locked like a password lockout, every session ends, and the owner is told.
-pub async fn lock_after_wrong_codes<C: ConnectionTrait>(db: &C, account: &user::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn lock_after_wrong_codes<C: ConnectionTrait>(db: &C, account: &user::Model, now: DateTime<Utc>) -> Result<(), DeskError> {
     attempts::exhaust(db, &password_subject(&account.email), PASSWORDS, now).await?;
     session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(db).await?;
     audit::record(db, &Actor::User(account.id), Action::AccountLocked, &format!("user:{}", account.id), serde_json::json!({ "by": "wrong codes" }))
         .await?;
-    let Ok(to) = Email::parse(&account.email) else {
-        return Err(DbErr::Custom("an account's email does not parse".into()));
-    };
-    let minutes = PASSWORDS.window.num_minutes();
-    let english = format!(
-        "Someone entered the password of your PR Confirmation Portal account, then {} wrong one-time codes. \
-         To protect you, the account is locked for {minutes} minutes and every session was ended.\n\n\
-         If this was not you, someone else knows your password: once the lock ends, reset it with \
-         \"Forgot your password?\" on the sign-in page.",
-        CODES.tries
-    );
-    let french = format!(
-        "Quelqu'un a entré le mot de passe de votre compte du Portail de confirmation de la RP, puis {} codes à usage \
-         unique erronés. Pour vous protéger, le compte est verrouillé pendant {minutes} minutes et toutes les sessions \
-         ont été fermées.\n\nSi ce n'était pas vous, quelqu'un d'autre connaît votre mot de passe : à la fin du \
-         verrouillage, réinitialisez-le avec « Mot de passe oublié? » sur la page de connexion.",
-        CODES.tries
-    );
-    mail::enqueue(db, &OutgoingEmail { to, subject: LOCKED_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) })
-        .await
+    let email = mail::templates::account_locked(account_email(account)?, &account.name, CODES.tries, PASSWORDS.window.num_minutes());
+    Ok(mail::enqueue(db, &email).await?)
 }
-
-pub const LOCKED_SUBJECT: &str = "Your account is locked / Votre compte est verrouillé";
 
 /// How a password fared, counted under its username's lock.
 pub(crate) enum PasswordCheck {
@@ -107,9 +87,9 @@ impl AccountDesk {
         password: &str,
         phc: String,
         also: Option<&str>,
-    ) -> Result<PasswordCheck, AppError> {
+    ) -> Result<PasswordCheck, DeskError> {
         let subject = password_subject(username);
-        let lock = attempts::take(&self.db, &subject, PASSWORDS, Utc::now()).await.map_err(unavailable)?;
+        let lock = attempts::take(&self.db, &subject, PASSWORDS, Utc::now()).await?;
         if lock.refused() {
             return Ok(PasswordCheck::Locked(lock.ends_at()));
         }
@@ -119,15 +99,15 @@ impl AccountDesk {
                 Ok(right) => right,
                 Err(error) => {
                     for subject in std::iter::once(subject.as_str()).chain(also) {
-                        attempts::give_back(&self.db, subject).await.map_err(unavailable)?;
+                        attempts::give_back(&self.db, subject).await?;
                     }
-                    return Err(hashing(error));
+                    return Err(error.into());
                 }
             };
         if !right {
             return Ok(PasswordCheck::Wrong { locked_until: lock.last().then(|| lock.ends_at()) });
         }
-        attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
+        attempts::forget(&self.db, &subject).await?;
         Ok(PasswordCheck::Right)
     }
 
@@ -135,27 +115,27 @@ impl AccountDesk {
     /// or a recovery code when an app is in use, otherwise the code `emailed`
     /// (its keyed hash). The last wrong try locks the account, ends its
     /// sessions and tells its owner.
-    pub(crate) async fn check_code(&self, account: &user::Model, code: &str, emailed: Option<&str>) -> Result<CodeCheck, AppError> {
+    pub(crate) async fn check_code(&self, account: &user::Model, code: &str, emailed: Option<&str>) -> Result<CodeCheck, DeskError> {
         let now = Utc::now();
         let subject = code_subject(account.id);
-        let taken = attempts::take(&self.db, &subject, CODES, now).await.map_err(unavailable)?;
+        let taken = attempts::take(&self.db, &subject, CODES, now).await?;
         if taken.refused() {
             return Ok(CodeCheck::Locked(taken.ends_at()));
         }
         let right = match &account.totp_secret {
-            Some(_) => self.spend_second_factor(account, code).await.map_err(unavailable)?,
+            Some(_) => self.spend_second_factor(account, code).await?,
             None => emailed == Some(self.keys.lookup_hash(code).as_str()),
         };
         if right {
-            attempts::forget(&self.db, &subject).await.map_err(unavailable)?;
+            attempts::forget(&self.db, &subject).await?;
             return Ok(CodeCheck::Right);
         }
         if !taken.last() {
             return Ok(CodeCheck::Wrong);
         }
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        lock_after_wrong_codes(&txn, account, now).await.map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
+        lock_after_wrong_codes(&txn, account, now).await?;
+        txn.commit().await?;
         Ok(CodeCheck::Locked(now + PASSWORDS.window))
     }
 }

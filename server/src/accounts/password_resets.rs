@@ -2,16 +2,16 @@
 //! newest asked for works, at most 3 are sent an hour per account and 20 asked
 //! for an hour per client. The page is answered before the address is looked
 //! up, so the time taken says nothing about it.
-use crate::accounts::{new_password_hash, AccountDesk};
+use crate::error::DeskError;
+use crate::accounts::sign_in::new_password_hash;
+use crate::accounts::AccountDesk;
 use crate::accounts::attempts;
 use crate::audit::{self, Action, Actor};
-use crate::db::unavailable;
 use crate::entities::{password_reset, session, user};
 use crate::accounts::lockouts;
-use crate::mail::{self, OutgoingEmail};
+use crate::mail;
 use crate::secrets::tokens;
-use app::domain::{Email, ResetOutcome};
-use app::error::AppError;
+use app::domain::{Token, Email, ResetOutcome};
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 use std::net::IpAddr;
@@ -36,15 +36,14 @@ impl AccountDesk {
     }
 
     #[tracing::instrument(skip_all)]
-    pub(crate) async fn reset_with_link(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, AppError> {
+    pub(crate) async fn reset_with_link(&self, token: &str, new: &str, again: &str) -> Result<ResetOutcome, DeskError> {
         let now = Utc::now();
-        let found = if token.len() == 43 {
+        let found = if Token::parse(token).is_some() {
             password_reset::Entity::find()
                 .filter(password_reset::Column::TokenHash.eq(tokens::token_hash(token)))
                 .find_also_related(user::Entity)
                 .one(&self.db)
-                .await
-                .map_err(unavailable)?
+                .await?
         } else {
             None
         };
@@ -55,15 +54,14 @@ impl AccountDesk {
             Ok(hash) => hash,
             Err(errors) => return Ok(ResetOutcome::Invalid(errors)),
         };
-        let txn = self.db.begin().await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
         // One use: of two answers at once, one wins.
         let claimed = password_reset::Entity::update_many()
             .col_expr(password_reset::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
             .filter(password_reset::Column::Id.eq(reset.id))
             .filter(password_reset::Column::UsedAt.is_null())
             .exec(&txn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         if claimed.rows_affected != 1 {
             return Ok(ResetOutcome::LinkDead);
         }
@@ -71,15 +69,14 @@ impl AccountDesk {
         changed.password_hash = Set(hash);
         changed.must_change_password = Set(false);
         changed.temporary_password_expires_at = Set(None);
-        changed.update(&txn).await.map_err(unavailable)?;
+        changed.update(&txn).await?;
         // Whoever had the old password is signed out, and the lock is lifted.
-        session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::password_subject(&account.email)).await.map_err(unavailable)?;
-        attempts::forget(&txn, &lockouts::code_subject(account.id)).await.map_err(unavailable)?;
+        session::Entity::delete_many().filter(session::Column::UserId.eq(account.id)).exec(&txn).await?;
+        attempts::forget(&txn, &lockouts::password_subject(&account.email)).await?;
+        attempts::forget(&txn, &lockouts::code_subject(account.id)).await?;
         audit::record(&txn, &Actor::User(account.id), Action::PasswordChanged, &format!("user:{}", account.id), serde_json::json!({ "by": "reset link" }))
-            .await
-            .map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+            .await?;
+        txn.commit().await?;
         Ok(ResetOutcome::Changed)
     }
 
@@ -117,7 +114,7 @@ impl AccountDesk {
         }
         .insert(&txn)
         .await?;
-        mail::enqueue(&txn, &reset_email(&self.settings.site.public_url, &account, email, &token)).await?;
+        mail::enqueue(&txn, &mail::templates::password_reset(email, &account.name, &self.settings.site.public_url, &token)).await?;
         audit::record(&txn, &Actor::User(account.id), Action::PasswordResetRequested, &format!("user:{}", account.id), serde_json::json!({}))
             .await?;
         txn.commit().await
@@ -125,21 +122,3 @@ impl AccountDesk {
 }
 
 const RESET_MINUTES: i64 = 60;
-pub const RESET_SUBJECT: &str =
-    "Reset your PR Confirmation Portal password / Réinitialiser votre mot de passe du Portail de confirmation de la RP";
-
-fn reset_email(public_url: &str, account: &user::Model, to: Email, token: &str) -> OutgoingEmail {
-    let base = public_url.trim_end_matches('/');
-    let english = format!(
-        "Someone asked to reset the password of your PR Confirmation Portal account. To choose a new password, \
-         open this link within one hour. It works once, and only the newest link you asked for works.\n\n{base}/en/reset-password/{token}\n\n\
-         If you did not ask for this, you can ignore this email: your password has not changed."
-    );
-    let french = format!(
-        "Quelqu'un a demandé de réinitialiser le mot de passe de votre compte du Portail de confirmation de la RP. \
-         Pour choisir un nouveau mot de passe, ouvrez ce lien d'ici une heure. Il ne fonctionne qu'une fois.\n\n\
-         {base}/fr/reset-password/{token}\n\n\
-         Si vous n'avez rien demandé, vous pouvez ignorer ce courriel : votre mot de passe n'a pas changé."
-    );
-    OutgoingEmail { to, subject: RESET_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }
-}

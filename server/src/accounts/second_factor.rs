@@ -4,12 +4,13 @@
 //! take over the second factor. Each change is
 //! emailed to the owner, ends the person's other sessions and is audited. The
 //! app's secret is kept sealed with the portal's key.
+use crate::error::DeskError;
 use crate::accounts::{minutes_left, unix_now, AccountDesk};
 use crate::audit::{self, Action, Actor};
-use crate::db::unavailable;
 use crate::entities::{recovery_code, session, user};
 use crate::accounts::lockouts::{CodeCheck, PasswordCheck};
-use crate::mail::{self, OutgoingEmail};
+use crate::mail::templates::SecondFactorChange;
+use crate::mail;
 use crate::accounts::authenticator;
 use crate::secrets::tokens;
 use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Viewer};
@@ -49,18 +50,10 @@ fn invalid(field: &str, key: ErrorKey) -> AuthenticatorOutcome {
     AuthenticatorOutcome::Invalid(vec![FieldError::new(field, key)])
 }
 
-/// What changed, for the owner's email and the audit log.
-#[derive(Clone, Copy)]
-enum Change {
-    SetUp,
-    Replaced,
-    Removed,
-}
-
 impl AccountDesk {
     /// The second step: the authenticator app's code when one is set up (nothing
     /// is sent), otherwise a code by email.
-    pub(crate) async fn second_factor<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
+    pub(crate) async fn second_factor<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DeskError> {
         if account.totp_secret.is_none() {
             return self.send_code(db, session, account).await;
         }
@@ -69,11 +62,12 @@ impl AccountDesk {
         pending.code_hash = Set(None);
         pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
         pending.code_attempts = Set(0);
-        pending.update(db).await.map(|_| ())
+        pending.update(db).await?;
+        Ok(())
     }
 
     /// A new 6-digit code for the session, by email.
-    async fn send_code<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DbErr> {
+    async fn send_code<C: ConnectionTrait>(&self, db: &C, session: session::Model, account: &user::Model) -> Result<(), DeskError> {
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
         let mut pending = session.into_active_model();
         pending.stage = Set(StoredStage::SecondFactor);
@@ -81,31 +75,12 @@ impl AccountDesk {
         pending.code_expires_at = Set(Some(Utc::now() + Duration::minutes(CODE_MINUTES)));
         pending.code_attempts = Set(0);
         pending.update(db).await?;
-        let Ok(to) = Email::parse(&account.email) else {
-            return Err(DbErr::Custom("an account's email does not parse".into()));
-        };
-        let english = format!(
-            "Your one-time code for the PR Confirmation Portal is:\n\n    {code}\n\n\
-             Enter it on the sign-in page within {CODE_MINUTES} minutes. If you did not just sign in, change your \
-             password: someone else may know it."
-        );
-        let french = format!(
-            "Votre code à usage unique pour le Portail de confirmation de la RP est :\n\n    {code}\n\n\
-             Entrez-le sur la page de connexion d'ici {CODE_MINUTES} minutes. Si vous ne venez pas de vous connecter, \
-             changez votre mot de passe : quelqu'un d'autre le connaît peut-être."
-        );
-        mail::enqueue(
-            db,
-            &OutgoingEmail {
-                to,
-                subject: CODE_SUBJECT.to_owned(),
-                body: mail::bilingual_body(&account.name, &english, &french),
-            },
-        )
-        .await
+        let email = mail::templates::one_time_code(account_email(account)?, &account.name, &code, CODE_MINUTES);
+        Ok(mail::enqueue(db, &email).await?)
     }
+
     #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
-    pub(crate) async fn start_app(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+    pub(crate) async fn start_app(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         if let Some(refused) = self.check_proofs(&account, password, code).await? {
             return Ok(refused);
@@ -116,13 +91,12 @@ impl AccountDesk {
             .col_expr(user::Column::TotpPendingSecret, Expr::value(self.keys.seal(&sealed_for(account.id), &secret)))
             .filter(user::Column::Id.eq(account.id))
             .exec(&self.db)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(AuthenticatorOutcome::Started(AuthenticatorSetup { secret, qr_png_base64 }))
     }
 
     #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
-    pub(crate) async fn confirm_app(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+    pub(crate) async fn confirm_app(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         let pending = account.totp_pending_secret.clone();
         let Some((sealed, secret)) = pending.and_then(|sealed| Some((sealed.clone(), self.keys.open(&sealed_for(account.id), &sealed)?))) else {
@@ -131,10 +105,10 @@ impl AccountDesk {
         let Some(step) = authenticator::matching_step(&secret, &account.email, code, unix_now()) else {
             return Ok(invalid("code", ErrorKey::CodeInvalid));
         };
-        let change = if account.totp_secret.is_some() { Change::Replaced } else { Change::SetUp };
+        let change = if account.totp_secret.is_some() { SecondFactorChange::Replaced } else { SecondFactorChange::SetUp };
         let codes = authenticator::recovery_codes();
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
+        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await?;
         for code in &codes {
             recovery_code::ActiveModel {
                 user_id: Set(account.id),
@@ -143,21 +117,20 @@ impl AccountDesk {
                 ..Default::default()
             }
             .insert(&txn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         }
         let mut confirmed = account.clone().into_active_model();
         confirmed.totp_secret = Set(Some(sealed));
         confirmed.totp_pending_secret = Set(None);
         confirmed.totp_last_step = Set(Some(step));
-        confirmed.update(&txn).await.map_err(unavailable)?;
-        changed(&txn, &account, session, change).await.map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+        confirmed.update(&txn).await?;
+        changed(&txn, &account, session, change).await?;
+        txn.commit().await?;
         Ok(AuthenticatorOutcome::Confirmed { recovery_codes: codes })
     }
 
     #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
-    pub(crate) async fn remove_app(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, AppError> {
+    pub(crate) async fn remove_app(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         if account.totp_secret.is_none() {
             return Ok(AuthenticatorOutcome::Removed);
@@ -165,15 +138,15 @@ impl AccountDesk {
         if let Some(refused) = self.check_proofs(&account, password, code).await? {
             return Ok(refused);
         }
-        let txn = self.db.begin().await.map_err(unavailable)?;
-        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
+        recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(account.id)).exec(&txn).await?;
         let mut removed = account.clone().into_active_model();
         removed.totp_secret = Set(None);
         removed.totp_pending_secret = Set(None);
         removed.totp_last_step = Set(None);
-        removed.update(&txn).await.map_err(unavailable)?;
-        changed(&txn, &account, session, Change::Removed).await.map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+        removed.update(&txn).await?;
+        changed(&txn, &account, session, SecondFactorChange::Removed).await?;
+        txn.commit().await?;
         Ok(AuthenticatorOutcome::Removed)
     }
 
@@ -187,13 +160,13 @@ impl AccountDesk {
         Ok(self.use_app_code(account, &secret, code).await? || self.use_recovery_code(account.id, code).await?)
     }
 
-    async fn account(&self, viewer: &Viewer) -> Result<user::Model, AppError> {
-        user::Entity::find_by_id(viewer.user_id).one(&self.db).await.map_err(unavailable)?.ok_or(AppError::SignInRequired)
+    async fn account(&self, viewer: &Viewer) -> Result<user::Model, DeskError> {
+        user::Entity::find_by_id(viewer.user_id).one(&self.db).await?.ok_or(AppError::SignInRequired.into())
     }
 
     /// The password, then the app's code when one is in use; `None` when both
     /// are right. Each is counted before it is checked, as at sign-in.
-    async fn check_proofs(&self, account: &user::Model, password: &str, code: &str) -> Result<Option<AuthenticatorOutcome>, AppError> {
+    async fn check_proofs(&self, account: &user::Model, password: &str, code: &str) -> Result<Option<AuthenticatorOutcome>, DeskError> {
         if password.is_empty() {
             return Ok(Some(invalid("password", ErrorKey::PasswordEmpty)));
         }
@@ -244,41 +217,24 @@ impl AccountDesk {
 
 /// After a change: the person's other sessions end, the change is audited and
 /// the owner is told by email.
-async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &str, change: Change) -> Result<(), DbErr> {
+async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &str, change: SecondFactorChange) -> Result<(), DeskError> {
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(account.id))
         .filter(session::Column::TokenHash.ne(tokens::token_hash(session)))
         .exec(db)
         .await?;
     let (action, replaced) = match change {
-        Change::SetUp => (Action::AuthenticatorSetUp, false),
-        Change::Replaced => (Action::AuthenticatorSetUp, true),
-        Change::Removed => (Action::AuthenticatorRemoved, false),
+        SecondFactorChange::SetUp => (Action::AuthenticatorSetUp, false),
+        SecondFactorChange::Replaced => (Action::AuthenticatorSetUp, true),
+        SecondFactorChange::Removed => (Action::AuthenticatorRemoved, false),
     };
     audit::record(db, &Actor::User(account.id), action, &format!("user:{}", account.id), serde_json::json!({ "replaced": replaced })).await?;
-    let (english, french) = match change {
-        Change::SetUp => ("An authenticator app was set up", "Une application d'authentification a été configurée"),
-        Change::Replaced => ("Your authenticator app was replaced by another", "Votre application d'authentification a été remplacée par une autre"),
-        Change::Removed => (
-            "Your authenticator app was removed: one-time codes now come by email",
-            "Votre application d'authentification a été retirée : les codes à usage unique arrivent de nouveau par courriel",
-        ),
-    };
-    let english = format!(
-        "{english} for your PR Confirmation Portal account, and every other session of the account was ended.\n\n\
-         If this was not you, reset your password now with \"Forgot your password?\" on the sign-in page."
-    );
-    let french = format!(
-        "{french} pour votre compte du Portail de confirmation de la RP, et toutes les autres sessions du compte ont \
-         été fermées.\n\nSi ce n'était pas vous, réinitialisez votre mot de passe dès maintenant avec « Mot de passe \
-         oublié? » sur la page de connexion."
-    );
-    let Ok(to) = Email::parse(&account.email) else {
-        return Err(DbErr::Custom("an account's email does not parse".into()));
-    };
-    mail::enqueue(db, &OutgoingEmail { to, subject: CHANGED_SUBJECT.to_owned(), body: mail::bilingual_body(&account.name, &english, &french) }).await
+    let email = mail::templates::second_factor_changed(account_email(account)?, &account.name, change);
+    Ok(mail::enqueue(db, &email).await?)
 }
 
-pub const CHANGED_SUBJECT: &str = "Your second step changed / Votre deuxième étape a changé";
 
-pub const CODE_SUBJECT: &str = "Your one-time code / Votre code à usage unique";
+/// The account's address, as an `Email`: stored ones were parsed on the way in.
+pub(crate) fn account_email(account: &user::Model) -> Result<Email, DeskError> {
+    Email::parse(&account.email).map_err(|_| DeskError::Invariant("an account's email does not parse"))
+}

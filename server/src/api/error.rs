@@ -18,8 +18,9 @@ pub enum ApiError {
     WrongShape,
     #[error("{} field(s) are invalid", .0.len())]
     Invalid(Vec<FieldError>),
+    /// Anything that failed inside; its cause goes to the log only.
     #[error(transparent)]
-    Database(#[from] sea_orm::DbErr),
+    Failed(#[from] crate::error::DeskError),
 }
 
 fn field_error(field: &str, key: ErrorKey) -> serde_json::Value {
@@ -54,8 +55,8 @@ impl IntoResponse for ApiError {
                 let errors: Vec<_> = errors.iter().map(|e| field_error(&e.field, e.key)).collect();
                 (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "errors": errors }))).into_response()
             }
-            ApiError::Database(err) => {
-                tracing::error!(%err, "API: database error");
+            ApiError::Failed(cause) => {
+                tracing::error!(%cause, "API: request failed");
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
                     Json(json!({ "error": "unavailable", "message": {
@@ -66,5 +67,11 @@ impl IntoResponse for ApiError {
                     .into_response()
             }
         }
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        ApiError::Failed(err.into())
     }
 }

@@ -1,27 +1,25 @@
 //! The profiles a signed-in person completes: their own and those held under them.
-use crate::accounts::AccountDesk;
-use crate::db::unavailable;
+use super::ApplicantDesk;
+use crate::error::DeskError;
 use crate::entities::{case, person, photo};
 use app::domain::{PhotoStatus, Profile, ProfileSummary, Viewer};
-use app::error::AppError;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-impl AccountDesk {
-    pub(crate) async fn own_profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError> {
+impl ApplicantDesk {
+    pub(crate) async fn own_profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, DeskError> {
         let people = person::Entity::find()
             .filter(person::Column::UserId.eq(viewer.user_id))
             .find_also_related(case::Entity)
             .order_by_asc(person::Column::CaseId)
             .order_by_asc(person::Column::Position)
             .all(&self.db)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         Ok(people
             .into_iter()
             .map(|(p, c)| ProfileSummary {
                 id: p.id,
-                name: crate::invitations::answer::full_name(&p),
+                name: p.full_name(),
                 relationship: p.relationship,
                 application_number: c.map(|c| c.application_number).unwrap_or_default(),
             })
@@ -29,13 +27,12 @@ impl AccountDesk {
     }
 
     /// `None` for a profile the viewer does not complete, whether or not it exists.
-    pub(crate) async fn own_profile(&self, viewer: &Viewer, person_id: i32) -> Result<Option<Profile>, AppError> {
+    pub(crate) async fn own_profile(&self, viewer: &Viewer, person_id: i32) -> Result<Option<Profile>, DeskError> {
         let found = person::Entity::find_by_id(person_id)
             .filter(person::Column::UserId.eq(viewer.user_id))
             .find_also_related(case::Entity)
             .one(&self.db)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let Some((p, c)) = found else { return Ok(None) };
         let photo = photo::Entity::find()
             .select_only()
@@ -44,12 +41,11 @@ impl AccountDesk {
             .order_by_desc(photo::Column::Id)
             .into_tuple::<(chrono::DateTime<Utc>, bool)>()
             .one(&self.db)
-            .await
-            .map_err(unavailable)?
+            .await?
             .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
         Ok(Some(Profile {
             id: p.id,
-            name: crate::invitations::answer::full_name(&p),
+            name: p.full_name(),
             uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
             date_of_birth: p.date_of_birth.to_string(),
             sex: p.sex,

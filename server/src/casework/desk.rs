@@ -3,15 +3,15 @@
 use crate::audit::Actor;
 use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
-use crate::db::unavailable;
 use crate::entities::{case, invitation, person};
 use crate::invitations::issue::{self, Invitee};
-use app::domain::{
+use app::domain::{Relationship, 
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
 use app::error::AppError;
-use app::services::Casework;
+use crate::error::DeskError;
+use app::api::ports::Casework;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait};
@@ -41,29 +41,46 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// More rows than any batch of approvals; a larger file is refused whole.
 const MAX_ROWS: usize = 5_000;
 
-fn staff(viewer: &Viewer) -> Result<Actor, AppError> {
+fn staff(viewer: &Viewer) -> Result<Actor, DeskError> {
     if viewer.role.is_staff() {
         Ok(Actor::User(viewer.user_id))
     } else {
-        Err(AppError::Forbidden)
+        Err(AppError::Forbidden.into())
     }
 }
 
 #[async_trait::async_trait]
 impl Casework for CaseDesk {
     async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, AppError> {
+        Ok(CaseDesk::cases(self, viewer, page).await?)
+    }
+
+    async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, AppError> {
+        Ok(CaseDesk::create(self, viewer, raw).await?)
+    }
+
+    async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError> {
+        Ok(CaseDesk::import(self, viewer, csv).await?)
+    }
+
+    async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, AppError> {
+        Ok(CaseDesk::resend(self, viewer, case_id).await?)
+    }
+}
+
+impl CaseDesk {
+    pub(crate) async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, DeskError> {
         staff(viewer)?;
         let newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
         let paginator = newest_first.paginate(&self.db, CasePage::SIZE);
-        let pages = paginator.num_pages().await.map_err(unavailable)?.max(1);
+        let pages = paginator.num_pages().await?.max(1);
         let page = page.clamp(1, pages);
-        let shown = paginator.fetch_page(page - 1).await.map_err(unavailable)?;
+        let shown = paginator.fetch_page(page - 1).await?;
         let mut people: HashMap<i32, Vec<person::Model>> = HashMap::new();
         let found = person::Entity::find()
             .filter(person::Column::CaseId.is_in(shown.iter().map(|c| c.id)))
             .all(&self.db)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         for person in found {
             people.entry(person.case_id).or_default().push(person);
         }
@@ -78,8 +95,8 @@ impl Casework for CaseDesk {
                 application_number: c.application_number,
                 principal: people
                     .iter()
-                    .find(|p| p.relationship == "principal")
-                    .map(crate::invitations::answer::full_name)
+                    .find(|p| p.relationship == Relationship::Principal)
+                    .map(person::Model::full_name)
                     .unwrap_or_default(),
                 people: people.len() as u32,
                 status: sea_orm::ActiveEnum::to_value(&c.status),
@@ -90,21 +107,21 @@ impl Casework for CaseDesk {
     }
 
     #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
-    async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, AppError> {
+    pub(crate) async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, DeskError> {
         let actor = staff(viewer)?;
         let new = match raw.parse(Utc::now().date_naive()) {
             Ok(new) => new,
             Err(errors) => return Ok(CaseOutcome::Invalid(errors)),
         };
         let application_number = new.application_number.to_string();
-        match intake::receive(&self.db, &new, case::Source::Form, &actor, &self.invitation_settings()).await.map_err(unavailable)? {
+        match intake::receive(&self.db, &new, case::Source::Form, &actor, &self.invitation_settings()).await? {
             Received::Created(_) => Ok(CaseOutcome::Created { application_number }),
             Received::AlreadyKnown(_) => Ok(CaseOutcome::AlreadyKnown { application_number }),
         }
     }
 
     #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
-    async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError> {
+    pub(crate) async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, DeskError> {
         let actor = staff(viewer)?;
         let groups = match read_csv(csv) {
             Ok(groups) => groups,
@@ -117,8 +134,7 @@ impl Casework for CaseDesk {
                 Err(errors) => rejected(&group, &errors),
                 Ok(new) => {
                     let received = intake::receive(&self.db, &new, case::Source::Csv, &actor, &self.invitation_settings())
-                        .await
-                        .map_err(unavailable)?;
+                        .await?;
                     let result = match received {
                         Received::Created(_) => RowResult::Imported,
                         Received::AlreadyKnown(_) => RowResult::AlreadyKnown,
@@ -130,7 +146,7 @@ impl Casework for CaseDesk {
                 rows.push(ImportedRow {
                     line: *line,
                     application_number: group.case.application_number.clone(),
-                    name: format!("{} {}", person.given_names, person.family_name).trim().to_owned(),
+                    name: app::domain::full_name(Some(&person.given_names), &person.family_name),
                     result,
                 });
             }
@@ -140,22 +156,21 @@ impl Casework for CaseDesk {
     }
 
     #[tracing::instrument(skip_all, fields(officer = viewer.user_id, case_id))]
-    async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, AppError> {
+    pub(crate) async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, DeskError> {
         let actor = staff(viewer)?;
-        let Some(case) = case::Entity::find_by_id(case_id).one(&self.db).await.map_err(unavailable)? else {
+        let Some(case) = case::Entity::find_by_id(case_id).one(&self.db).await? else {
             return Ok(false);
         };
         let principal = person::Entity::find()
             .filter(person::Column::CaseId.eq(case.id))
-            .filter(person::Column::Relationship.eq("principal"))
+            .filter(person::Column::Relationship.eq(Relationship::Principal))
             .one(&self.db)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let email = principal.as_ref().and_then(|p| p.email.as_deref()).and_then(|e| Email::parse(e).ok());
         let (Some(principal), Some(email), case::Status::Invited) = (principal.as_ref(), email, case.status) else {
             return Ok(false);
         };
-        let txn = self.db.begin().await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
         // The old links die: only the newest works.
         invitation::Entity::update_many()
             .col_expr(invitation::Column::RevokedAt, Expr::value(Utc::now()))
@@ -163,12 +178,11 @@ impl Casework for CaseDesk {
             .filter(invitation::Column::RevokedAt.is_null())
             .filter(invitation::Column::UsedAt.is_null())
             .exec(&txn)
-            .await
-            .map_err(unavailable)?;
+            .await?;
         let settings = self.invitation_settings();
-        let invitee = Invitee { email: &email, name: crate::invitations::answer::full_name(principal) };
-        issue::issue(&txn, &case, &invitee, &actor, settings.public_url, settings.valid_days).await.map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+        let invitee = Invitee { email: &email, name: principal.full_name() };
+        issue::issue(&txn, &case, &invitee, &actor, settings.public_url, settings.valid_days).await?;
+        txn.commit().await?;
         Ok(true)
     }
 }

@@ -1,5 +1,6 @@
 //! Approved cases coming in (API, CSV, form): stored whole with their people,
 //! the principal invited, all in one transaction.
+use crate::error::DeskError;
 use crate::audit::{self, Action, Actor};
 use crate::entities::{case, person};
 use crate::invitations::issue::{self, Invitee};
@@ -30,18 +31,15 @@ pub async fn receive(
     source: case::Source,
     actor: &Actor,
     invitation: &InvitationSettings<'_>,
-) -> Result<Received, DbErr> {
+) -> Result<Received, DeskError> {
     if let Some(existing) = find(db, new.application_number.as_str()).await? {
         return Ok(Received::AlreadyKnown(existing));
     }
     match insert(db, new, source, actor, invitation).await {
         Ok(created) => Ok(Received::Created(created)),
         // Sent twice at once: the other request stored it first.
-        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            find(db, new.application_number.as_str())
-                .await?
-                .map(Received::AlreadyKnown)
-                .ok_or(err)
+        Err(DeskError::Db(err)) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Ok(find(db, new.application_number.as_str()).await?.map(Received::AlreadyKnown).ok_or(err)?)
         }
         Err(err) => Err(err),
     }
@@ -57,7 +55,7 @@ async fn insert(
     source: case::Source,
     actor: &Actor,
     invitation: &InvitationSettings<'_>,
-) -> Result<case::Model, DbErr> {
+) -> Result<case::Model, DeskError> {
     let txn = db.begin().await?;
     let created = case::ActiveModel {
         application_number: Set(new.application_number.as_str().to_owned()),
@@ -82,7 +80,7 @@ async fn insert(
             citizenship: Set(p.citizenship.alpha3().to_owned()),
             uci: Set(p.uci.as_str().to_owned()),
             email: Set(p.email.as_ref().map(|e| e.as_str().to_owned())),
-            relationship: Set(p.relationship.as_str().to_owned()),
+            relationship: Set(p.relationship),
             in_canada: Set(None),
             return_date: Set(None),
             user_id: Set(None),
@@ -99,11 +97,8 @@ async fn insert(
         serde_json::json!({ "application_number": created.application_number, "people": new.people.len(), "source": format!("{source:?}") }),
     )
     .await?;
-    let (principal, email) = new.principal().ok_or_else(|| DbErr::Custom("a case without a principal's email".into()))?;
-    let name = match &principal.given_names {
-        Some(given) => format!("{} {}", given.as_str(), principal.family_name.as_str()),
-        None => principal.family_name.as_str().to_owned(),
-    };
+    let (principal, email) = new.principal().ok_or(DeskError::Invariant("a case without a principal's email"))?;
+    let name = app::domain::full_name(principal.given_names.as_ref().map(|given| given.as_str()), principal.family_name.as_str());
     issue::issue(
         &txn,
         &created,

@@ -17,7 +17,7 @@ pub struct Model {
     pub citizenship: String,
     pub uci: String,
     pub email: Option<String>,
-    pub relationship: String,
+    pub relationship: app::domain::Relationship,
     pub in_canada: Option<bool>,
     pub return_date: Option<ChronoDate>,
     pub user_id: Option<i32>,
@@ -36,3 +36,9 @@ impl Related<super::case::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    pub fn full_name(&self) -> String {
+        app::domain::full_name(self.given_names.as_deref(), &self.family_name)
+    }
+}

@@ -2,7 +2,7 @@
 //! from a trusted load balancer or proxy (`site.trusted_proxies`), the client
 //! address it forwarded. Anyone else's `X-Forwarded-For` is ignored: it would
 //! let a client choose the address that sign-in throttling counts it by.
-use app::services::ClientAddress;
+use app::api::ports::ClientAddress;
 use axum::extract::{ConnectInfo, Request};
 use axum::middleware::Next;
 use axum::response::Response;

@@ -6,3 +6,4 @@ pub mod router;
 pub mod same_site;
 pub mod security_headers;
 pub mod site_files;
+pub mod trace;

@@ -77,9 +77,11 @@ struct PageExecutor;
 
 impl CustomExecutor for PageExecutor {
     fn spawn(&self, task: PinnedFuture<()>) {
+        use tracing::Instrument;
+        // In the span of whatever spawned it (a page's request): its logs carry the request's id.
         match CURRENT.with_borrow(Clone::clone) {
-            Some(page) => tokio::spawn(PageTask { page, task }),
-            None => tokio::spawn(task),
+            Some(page) => tokio::spawn(PageTask { page, task }.in_current_span()),
+            None => tokio::spawn(task.in_current_span()),
         };
     }
 

@@ -1,6 +1,6 @@
 //! Every route of the site and the layers around them.
 use super::site_files::{face_model, health, root_files};
-use super::{client_address, page_tasks, request_scope, same_site, security_headers};
+use super::{client_address, page_tasks, request_scope, same_site, security_headers, trace};
 use crate::mail::dev_outbox::{self, OutboxFolder};
 use crate::mail::transport::Transport;
 use crate::state::AppState;
@@ -46,7 +46,7 @@ pub fn router(state: AppState, transport: &Transport) -> Router {
         .route("/health", get(health))
         .route(photo::FACE_MODEL_PATH, get(face_model))
         .merge(crate::api::router())
-        .merge(crate::photos::receive::router())
+        .merge(crate::photos::routes::router())
         .merge(dev_pages)
         .leptos_routes_with_context(
             &state,
@@ -75,6 +75,6 @@ pub fn router(state: AppState, transport: &Transport) -> Router {
             let https = state.settings.https();
             move |request, next| security_headers::layer(https, request, next)
         }))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(trace::span))
         .with_state(state)
 }

@@ -2,19 +2,19 @@
 //! paper route, or the accounts are made and their sign-in details emailed.
 //! All of it in one transaction, or nothing.
 use crate::audit::{self, Action, Actor};
-use crate::db::unavailable;
 use crate::config::Settings;
 use crate::entities::user::{self, Role};
 use crate::entities::{case, invitation, person};
-use crate::mail::{self, OutgoingEmail};
+use crate::mail;
 use crate::accounts::passwords::{self, TemporaryPassword};
 use crate::secrets::tokens;
-use app::domain::{
+use app::domain::{Token, Relationship, 
     field, Account, Answer, AnswerOutcome, Email, ErrorKey, FieldError, InvitationState, InvitedPerson, OpenInvitation,
     PersonAnswer, Presence, RawAnswer,
 };
 use app::error::AppError;
-use app::services::Invitations;
+use crate::error::DeskError;
+use app::api::ports::Invitations;
 use chrono::{Datelike, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -31,22 +31,26 @@ pub struct InvitationDesk {
     pub hasher: passwords::Hasher,
 }
 
-
-/// Tokens are 43 letters and digits; anything else was never issued.
-fn plausible(token: &str) -> bool {
-    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric())
-}
-
 #[async_trait::async_trait]
 impl Invitations for InvitationDesk {
-    #[tracing::instrument(skip_all)]
     async fn open(&self, token: &str) -> Result<InvitationState, AppError> {
-        Ok(self.find(token).await.map_err(unavailable)?.0)
+        Ok(InvitationDesk::open(self, token).await?)
+    }
+
+    async fn answer(&self, token: &str, raw: &RawAnswer) -> Result<AnswerOutcome, AppError> {
+        Ok(InvitationDesk::answer(self, token, raw).await?)
+    }
+}
+
+impl InvitationDesk {
+    #[tracing::instrument(skip_all)]
+    pub(crate) async fn open(&self, token: &str) -> Result<InvitationState, DeskError> {
+        Ok(self.find(token).await?.0)
     }
 
     #[tracing::instrument(skip_all)]
-    async fn answer(&self, token: &str, raw: &RawAnswer) -> Result<AnswerOutcome, AppError> {
-        let (state, row) = self.find(token).await.map_err(unavailable)?;
+    pub(crate) async fn answer(&self, token: &str, raw: &RawAnswer) -> Result<AnswerOutcome, DeskError> {
+        let (state, row) = self.find(token).await?;
         let (InvitationState::Open(open), Some(row)) = (state.clone(), row) else {
             return Ok(AnswerOutcome::Closed(state));
         };
@@ -59,13 +63,13 @@ impl Invitations for InvitationDesk {
             Answer::Accepted(people) => self.issue_passwords(people).await?,
             Answer::Declined => HashMap::new(),
         };
-        let txn = self.db.begin().await.map_err(unavailable)?;
+        let txn = self.db.begin().await?;
         // Claimed first, so that of two answers at once the second is told the link was used.
-        if !claim(&txn, &row).await.map_err(unavailable)? {
+        if !claim(&txn, &row).await? {
             return Ok(AnswerOutcome::Closed(InvitationState::Used));
         }
         if let Answer::Accepted(people) = &answer {
-            let taken = emails_taken(&txn, people).await.map_err(unavailable)?;
+            let taken = emails_taken(&txn, people).await?;
             if !taken.is_empty() {
                 // Dropping the transaction undoes the claim: the link still works.
                 return Ok(AnswerOutcome::Invalid(taken));
@@ -73,14 +77,13 @@ impl Invitations for InvitationDesk {
         }
         let actor = Actor::Invitation(row.id);
         let outcome = match answer {
-            Answer::Declined => decline(&txn, row.case_id, &actor).await.map(|()| AnswerOutcome::Declined),
+            Answer::Declined => decline(&txn, row.case_id, &actor).await.map(|()| AnswerOutcome::Declined).map_err(DeskError::from),
             Answer::Accepted(people) => self
                 .accept(&txn, row.case_id, &people, issued, &actor)
                 .await
                 .map(|accounts| AnswerOutcome::Accepted { accounts }),
-        }
-        .map_err(unavailable)?;
-        txn.commit().await.map_err(unavailable)?;
+        }?;
+        txn.commit().await?;
         Ok(outcome)
     }
 }
@@ -101,7 +104,7 @@ impl InvitationDesk {
 
     async fn find(&self, token: &str) -> Result<(InvitationState, Option<invitation::Model>), DbErr> {
         let token = token.trim();
-        if !plausible(token) {
+        if Token::parse(token).is_none() {
             return Ok((InvitationState::Unknown, None));
         }
         let Some(row) = invitation::Entity::find()
@@ -134,8 +137,8 @@ impl InvitationDesk {
             .into_iter()
             .map(|p| InvitedPerson {
                 id: p.id,
-                name: full_name(&p),
-                principal: p.relationship == "principal",
+                name: p.full_name(),
+                principal: p.relationship == Relationship::Principal,
                 adult: age(p.date_of_birth, today) >= 18,
                 email: p.email,
             })
@@ -152,29 +155,30 @@ impl InvitationDesk {
         answers: &[PersonAnswer],
         mut issued: HashMap<i32, (TemporaryPassword, String)>,
         actor: &Actor,
-    ) -> Result<Vec<String>, DbErr> {
+    ) -> Result<Vec<String>, DeskError> {
         let people = people_of(txn, case_id).await?;
         let mut ordered: Vec<(&person::Model, &PersonAnswer)> = people
             .iter()
             .filter_map(|p| answers.iter().find(|a| a.id == p.id).map(|a| (p, a)))
             .collect();
-        ordered.sort_by_key(|(p, _)| p.relationship != "principal");
+        ordered.sort_by_key(|(p, _)| p.relationship != Relationship::Principal);
         let mut principal_user = None;
         let mut accounts = Vec::new();
         for (person, answer) in ordered {
             let user_id = match &answer.account {
                 Account::Own(email) => {
-                    let (temporary, hash) = issued.remove(&person.id).ok_or_else(|| DbErr::Custom("no password issued".into()))?;
+                    let (temporary, hash) = issued.remove(&person.id).ok_or(DeskError::Invariant("no password issued"))?;
                     let user_id = create_account(txn, person, email, &temporary, hash).await?;
                     audit::record(txn, actor, Action::AccountCreated, &format!("user:{user_id}"), serde_json::json!({ "person": person.id }))
                         .await?;
-                    mail::enqueue(txn, &account_email(&self.settings.site.public_url, &full_name(person), email, &temporary)).await?;
+                    let sent = mail::templates::account_created(email.clone(), &person.full_name(), &self.settings.site.public_url, temporary.password.expose_secret(), temporary.expires_at);
+                    mail::enqueue(txn, &sent).await?;
                     accounts.push(email.as_str().to_owned());
                     user_id
                 }
-                Account::HeldByPrincipal => principal_user.ok_or_else(|| DbErr::Custom("no principal account".into()))?,
+                Account::HeldByPrincipal => principal_user.ok_or(DeskError::Invariant("no principal account"))?,
             };
-            if person.relationship == "principal" {
+            if person.relationship == Relationship::Principal {
                 principal_user = Some(user_id);
             }
             let (in_canada, return_date) = match answer.presence {
@@ -254,7 +258,7 @@ async fn create_account(
 ) -> Result<i32, DbErr> {
     let created = user::ActiveModel {
         email: Set(email.as_str().to_owned()),
-        name: Set(full_name(person)),
+        name: Set(person.full_name()),
         role: Set(Role::Applicant),
         password_hash: Set(hash),
         must_change_password: Set(true),
@@ -267,43 +271,10 @@ async fn create_account(
     Ok(created.id)
 }
 
-pub fn full_name(person: &person::Model) -> String {
-    match &person.given_names {
-        Some(given) => format!("{given} {}", person.family_name),
-        None => person.family_name.clone(),
-    }
-}
-
 /// Whole years from birth to `on`.
 fn age(born: NaiveDate, on: NaiveDate) -> i32 {
     let had_birthday = (on.month(), on.day()) >= (born.month(), born.day());
     on.year() - born.year() - i32::from(!had_birthday)
-}
-
-pub const ACCOUNT_SUBJECT: &str =
-    "Your PR Confirmation Portal account / Votre compte du Portail de confirmation de la RP";
-
-fn account_email(public_url: &str, name: &str, email: &Email, temporary: &TemporaryPassword) -> OutgoingEmail {
-    let base = public_url.trim_end_matches('/');
-    let (en_date, fr_date) = mail::long_dates(temporary.expires_at);
-    let password = temporary.password.expose_secret();
-    let english = format!(
-        "Your account on the PR Confirmation Portal is ready.\n\n\
-         Username: {email}\n\
-         Temporary password: {password}\n\n\
-         Sign in at {base}/en/sign-in before {en_date}, when the temporary password expires. You will first choose a \
-         password of your own. Do not share these details. IRCC will never ask you for your password."
-    );
-    let french = format!(
-        "Votre compte du Portail de confirmation de la RP est prêt.\n\n\
-         Nom d'utilisateur : {email}\n\
-         Mot de passe temporaire : {password}\n\n\
-         Connectez-vous à {base}/fr/sign-in avant le {fr_date}, date d'expiration du mot de passe temporaire. Vous \
-         choisirez d'abord votre propre mot de passe. Ne communiquez ces renseignements à personne. IRCC ne vous \
-         demandera jamais votre mot de passe."
-    );
-    let body = mail::bilingual_body(name, &english, &french);
-    OutgoingEmail { to: email.clone(), subject: ACCOUNT_SUBJECT.to_owned(), body }
 }
 
 #[cfg(test)]

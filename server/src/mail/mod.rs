@@ -1,6 +1,7 @@
 //! Email: queued in the database (the outbox) in the same transaction as the
 //! change that causes it, then sent by a background worker in each instance.
 pub mod dev_outbox;
+pub mod templates;
 pub mod transport;
 pub mod worker;
 
@@ -51,11 +52,3 @@ pub fn long_dates(at: DateTime<Utc>) -> (String, String) {
     (format!("{} {day}, {}", EN[month], at.year()), format!("{fr_day} {} {}", FR[month], at.year()))
 }
 
-/// One message in both languages: English first, then French, each signed by IRCC.
-pub fn bilingual_body(name: &str, english: &str, french: &str) -> String {
-    format!(
-        "(Le français suit l'anglais.)\n\nDear {name},\n\n{english}\n\nImmigration, Refugees and Citizenship Canada\n\n\
-         ------------------------------------------------------------\n\n\
-         Bonjour {name},\n\n{french}\n\nImmigration, Réfugiés et Citoyenneté Canada\n"
-    )
-}

@@ -1,4 +1,45 @@
 //! PR card photos: received from the signed-in photo step and checked again by
-//! the shared engine (`receive`), and the engine on files from the command line (`cli_check`).
+//! the shared engine the browser ran (`engine`), kept as the shared rule allows
+//! (`store`), served over HTTP (`routes`); and the engine on files from the
+//! command line (`cli_check`).
 pub mod cli_check;
-pub mod receive;
+mod engine;
+pub mod routes;
+mod store;
+
+use app::api::ports::Photos;
+use app::domain::{PhotoOutcome, PhotoStatus, Viewer};
+use app::error::AppError;
+use axum::body::Bytes;
+use engine::Checked;
+use sea_orm::DatabaseConnection;
+
+/// Photos kept for one person: the newest, and a few before it.
+pub const KEPT_PER_PERSON: i64 = 5;
+
+pub struct PhotoDesk {
+    pub db: DatabaseConnection,
+}
+
+#[async_trait::async_trait]
+impl Photos for PhotoDesk {
+    #[tracing::instrument(skip_all, fields(person, anyway, bytes = photo.len()))]
+    async fn receive(&self, viewer: &Viewer, person: i32, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
+        let person = store::own_person(&self.db, viewer, person).await?;
+        let (report, clean) = match engine::check(photo, anyway).await? {
+            Checked::Kept { report, clean } => (report, clean),
+            Checked::NotSent(report) => return Ok(PhotoOutcome::NotSent(report)),
+        };
+        let received_at = store::keep(&self.db, viewer, &person, &report, &clean).await?;
+        Ok(PhotoOutcome::Received(PhotoStatus {
+            received_on: received_at.date_naive().to_string(),
+            sent_anyway: clean.sent_anyway,
+        }))
+    }
+
+    #[tracing::instrument(skip_all, fields(person))]
+    async fn newest(&self, viewer: &Viewer, person: i32) -> Result<Option<Vec<u8>>, AppError> {
+        let person = store::own_person(&self.db, viewer, person).await?;
+        Ok(store::newest(&self.db, &person).await?)
+    }
+}

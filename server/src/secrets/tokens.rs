@@ -3,9 +3,9 @@
 use rand::distr::{Alphanumeric, SampleString};
 use sha2::{Digest, Sha256};
 
-/// 43 letters and digits: about 256 bits.
+/// 43 letters and digits (`Token`'s shape): about 256 bits.
 pub fn random_token() -> String {
-    Alphanumeric.sample_string(&mut rand::rng(), 43)
+    Alphanumeric.sample_string(&mut rand::rng(), app::domain::Token::LEN)
 }
 
 /// The hex SHA-256 of a token. A fast hash is right here: the token is random
@@ -21,7 +21,7 @@ mod tests {
     #[test]
     fn tokens_are_long_random_and_hashed() {
         let (a, b) = (random_token(), random_token());
-        assert_eq!(a.len(), 43);
+        assert!(app::domain::Token::parse(&a).is_some());
         assert_ne!(a, b);
         assert_eq!(token_hash(&a).len(), 64);
         assert_eq!(token_hash(&a), token_hash(&a));

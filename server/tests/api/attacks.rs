@@ -77,7 +77,7 @@ on_both_databases! {
         assert!(outcome.get("Locked").is_some(), "the right password does not open the locked account: {outcome}");
         wait_until("the owner is told", || async {
             outbox_message::Entity::find()
-                .filter(outbox_message::Column::Subject.eq(lockouts::LOCKED_SUBJECT))
+                .filter(outbox_message::Column::Subject.eq(portal::mail::templates::LOCKED_SUBJECT))
                 .filter(outbox_message::Column::Recipient.eq(EMAIL))
                 .count(&app.db)
                 .await

@@ -3,7 +3,7 @@
 use crate::helpers::{on_both_databases, wait_until, TestApp};
 use crate::sign_in::{app_code, browser, call, error_key, me, signed_in};
 use portal::entities::{audit_event, outbox_message, recovery_code, user};
-use portal::accounts::second_factor::CHANGED_SUBJECT;
+use portal::mail::templates::CHANGED_SUBJECT;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 

@@ -57,7 +57,7 @@ on_both_databases! {
         assert_eq!(cases[0].source, case::Source::Api);
         let people = person::Entity::find().all(&app.db).await.unwrap();
         assert_eq!(people.len(), 3);
-        let principal = people.iter().find(|p| p.relationship == "principal").unwrap();
+        let principal = people.iter().find(|p| p.relationship == app::domain::Relationship::Principal).unwrap();
         assert_eq!(principal.family_name, "Nguyễn");
         assert_eq!(principal.uci, "3344445555");
         assert_eq!(principal.email.as_deref(), Some("mai@example.com"));

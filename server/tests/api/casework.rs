@@ -1,7 +1,7 @@
 use crate::helpers::{on_both_databases, TestApp};
 use app::domain::{CaseOutcome, ErrorKey, FieldError, RawCase, Role, RowResult, Stage, Unreadable, Viewer};
 use app::error::AppError;
-use app::services::Casework;
+use app::api::ports::Casework;
 use portal::casework::desk::CaseDesk;
 use portal::entities::{case, invitation, person};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -55,7 +55,7 @@ on_both_databases! {
         assert!(users.iter().all(|u| u.must_change_password));
         let people = person::Entity::find().all(&app.db).await.unwrap();
         let mai = users.iter().find(|u| u.email == "mai@example.com").unwrap();
-        let child = people.iter().find(|p| p.relationship == "child").unwrap();
+        let child = people.iter().find(|p| p.relationship == app::domain::Relationship::Child).unwrap();
         assert_eq!(child.user_id, Some(mai.id), "the child's profile is held by the principal");
         assert!(people.iter().all(|p| p.in_canada == Some(true)));
         let case = case::Entity::find().one(&app.db).await.unwrap().unwrap();

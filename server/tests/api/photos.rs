@@ -96,7 +96,7 @@ on_both_databases! {
             assert!(body["Received"].is_object(), "{status} {body}");
         }
         let kept: Vec<i32> = photo::Entity::find().filter(photo::Column::PersonId.eq(own)).all(&app.db).await.unwrap().iter().map(|p| p.id).collect();
-        assert_eq!(kept.len() as i64, portal::photos::receive::KEPT_PER_PERSON);
+        assert_eq!(kept.len() as i64, portal::photos::KEPT_PER_PERSON);
         assert_eq!(kept.iter().min(), Some(&4), "the two oldest went: {kept:?}");
         assert_eq!(photo::Entity::find().filter(photo::Column::PersonId.eq(child)).count(&app.db).await.unwrap(), 1, "another person's photo stays");
     }

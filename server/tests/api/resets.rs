@@ -2,7 +2,7 @@
 //! answer that says nothing about the address.
 use crate::helpers::{on_both_databases, wait_until, TestApp};
 use crate::sign_in::{applicant, browser, call};
-use portal::accounts::password_resets::RESET_SUBJECT;
+use portal::mail::templates::RESET_SUBJECT;
 use portal::entities::outbox_message;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;

@@ -1,0 +1,39 @@
+//! `/api/me/*`: what a fully signed-in person may see and change of their own.
+#[cfg(feature = "ssr")]
+use super::context;
+use crate::domain::{AuthenticatorOutcome, Profile, ProfileSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "me/profiles")]
+pub async fn my_profiles() -> Result<Vec<ProfileSummary>, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.profiles(&viewer).await.map_err(AppError::with_status)
+}
+
+/// A profile the signed-in person completes; another person's is `None`, as is one that does not exist.
+#[server(endpoint = "me/profile")]
+pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.profile(&viewer, id).await.map_err(AppError::with_status)
+}
+
+/// `code` is the app's (or a recovery code) when one is in use already.
+#[server(endpoint = "me/authenticator/start")]
+pub async fn start_authenticator(password: String, code: Option<String>) -> Result<AuthenticatorOutcome, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    let code = code.unwrap_or_default();
+    services.accounts.start_authenticator(&viewer, &password, &code).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/authenticator/confirm")]
+pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome, AppError> {
+    let (services, viewer, session) = context::signed_in_session().await?;
+    services.accounts.confirm_authenticator(&viewer, &session, &code).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/authenticator/remove")]
+pub async fn remove_authenticator(password: String, code: String) -> Result<AuthenticatorOutcome, AppError> {
+    let (services, viewer, session) = context::signed_in_session().await?;
+    services.accounts.remove_authenticator(&viewer, &session, &password, &code).await.map_err(AppError::with_status)
+}

@@ -1,0 +1,43 @@
+//! The one error of the server's desks. A person is told only an `AppError`:
+//! a refusal they can act on as it is, or "unavailable" for anything that
+//! failed inside, whose cause goes to the log and nowhere else.
+use app::error::AppError;
+use sea_orm::DbErr;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    #[error("password hashing failed")]
+    Hash,
+    #[error("could not serialise: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Something the code relies on did not hold.
+    #[error("{0}")]
+    Invariant(&'static str),
+    /// A refusal the person is told as it is (sign in first, not allowed, busy).
+    #[error("refused: {0}")]
+    Refused(#[from] AppError),
+}
+
+impl From<DeskError> for AppError {
+    fn from(error: DeskError) -> Self {
+        match error {
+            DeskError::Refused(refusal) => refusal,
+            cause => {
+                tracing::error!(%cause, "request failed");
+                AppError::Unavailable
+            }
+        }
+    }
+}
+
+/// A crowd that kept every core hashing for longer than the wait: "try again shortly".
+impl From<crate::accounts::passwords::HashingError> for DeskError {
+    fn from(error: crate::accounts::passwords::HashingError) -> Self {
+        match error {
+            crate::accounts::passwords::HashingError::Busy => DeskError::Refused(AppError::Busy),
+            crate::accounts::passwords::HashingError::Failed => DeskError::Hash,
+        }
+    }
+}

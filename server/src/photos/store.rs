@@ -1,0 +1,85 @@
+//! Photos in the database: the newest few of each person, with the report and
+//! the person's choice, each one audited.
+use super::engine::Clean;
+use super::KEPT_PER_PERSON;
+use crate::audit::{self, Action, Actor};
+use crate::entities::{person, photo as stored};
+use crate::error::DeskError;
+use app::domain::Viewer;
+use app::error::AppError;
+use chrono::{DateTime, Utc};
+use photo::Report;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    TransactionTrait,
+};
+
+/// A person whose profile the viewer completes (their own, or a child's); any
+/// other is refused the same way whether or not it exists.
+pub async fn own_person(db: &DatabaseConnection, viewer: &Viewer, id: i32) -> Result<person::Model, DeskError> {
+    person::Entity::find_by_id(id)
+        .filter(person::Column::UserId.eq(viewer.user_id))
+        .one(db)
+        .await?
+        .ok_or(DeskError::Refused(AppError::Forbidden))
+}
+
+/// Keeps a checked photo and prunes the person's older ones; when it was received.
+pub async fn keep(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    person: &person::Model,
+    report: &Report,
+    clean: &Clean,
+) -> Result<DateTime<Utc>, DeskError> {
+    let received_at = Utc::now();
+    let report_json = serde_json::to_string(report)?;
+    let txn = db.begin().await?;
+    // Inserted without reading the row back: that would bring the JPEG back too.
+    let kept = stored::Entity::insert(stored::ActiveModel {
+        person_id: Set(person.id),
+        sent_by: Set(viewer.user_id),
+        jpeg: Set(clean.jpeg.clone()),
+        width: Set(clean.width),
+        height: Set(clean.height),
+        report: Set(report_json),
+        verdict: Set(report.verdict.as_str().to_owned()),
+        sent_anyway: Set(clean.sent_anyway),
+        received_at: Set(received_at),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    // Officers review the newest photo: older ones beyond a few are not kept,
+    // so that no one can fill the database by sending photo after photo.
+    let pruned = Statement::from_sql_and_values(
+        txn.get_database_backend(),
+        "DELETE FROM photos WHERE person_id = $1 AND id NOT IN \
+           (SELECT id FROM photos WHERE person_id = $1 ORDER BY id DESC LIMIT $2)",
+        [person.id.into(), KEPT_PER_PERSON.into()],
+    );
+    txn.execute_raw(pruned).await?;
+    audit::record(
+        &txn,
+        &Actor::User(viewer.user_id),
+        Action::PhotoSent,
+        &format!("person:{}", person.id),
+        serde_json::json!({ "photo": kept, "verdict": report.verdict, "sent_anyway": clean.sent_anyway }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(received_at)
+}
+
+/// The newest photo kept of the person, as kept (so they see what officers see).
+pub async fn newest(db: &DatabaseConnection, person: &person::Model) -> Result<Option<Vec<u8>>, DeskError> {
+    Ok(stored::Entity::find()
+        .select_only()
+        .column(stored::Column::Jpeg)
+        .filter(stored::Column::PersonId.eq(person.id))
+        .order_by_desc(stored::Column::Id)
+        .into_tuple::<Vec<u8>>()
+        .one(db)
+        .await?)
+}

@@ -1,4 +1,5 @@
 //! Paths in the portal: every page lives under its language, `/en/…` or `/fr/…`.
+use crate::domain::PersonId;
 use crate::i18n::Locale;
 use leptos_i18n::Locale as _;
 
@@ -83,12 +84,12 @@ pub fn authenticator(locale: Locale) -> String {
     format!("/{}/account/authenticator", locale.as_str())
 }
 
-pub fn profile(locale: Locale, id: i32) -> String {
+pub fn profile(locale: Locale, id: PersonId) -> String {
     format!("/{}/profile/{id}", locale.as_str())
 }
 
 /// The photo step for a profile.
-pub fn profile_photo(locale: Locale, id: i32) -> String {
+pub fn profile_photo(locale: Locale, id: PersonId) -> String {
     format!("/{}/profile/{id}/photo", locale.as_str())
 }
 

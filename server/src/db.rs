@@ -65,10 +65,3 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
         _ => Migrator::up(db, None).await.map_err(DbSetupError::Migrate),
     }
 }
-
-/// What a person is told when the database fails them: the service is unavailable
-/// (never the database's own words); the cause goes to the log.
-pub fn unavailable(err: DbErr) -> app::error::AppError {
-    tracing::error!(%err, "database error");
-    app::error::AppError::Unavailable
-}

@@ -31,13 +31,3 @@ impl From<DeskError> for AppError {
         }
     }
 }
-
-/// A crowd that kept every core hashing for longer than the wait: "try again shortly".
-impl From<crate::accounts::passwords::HashingError> for DeskError {
-    fn from(error: crate::accounts::passwords::HashingError) -> Self {
-        match error {
-            crate::accounts::passwords::HashingError::Busy => DeskError::Refused(AppError::Busy),
-            crate::accounts::passwords::HashingError::Failed => DeskError::Hash,
-        }
-    }
-}

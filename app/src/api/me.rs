@@ -1,7 +1,7 @@
 //! `/api/me/*`: what a fully signed-in person may see and change of their own.
 #[cfg(feature = "ssr")]
 use super::context;
-use crate::domain::{AuthenticatorOutcome, Profile, ProfileSummary};
+use crate::domain::{PersonId, AuthenticatorOutcome, Profile, ProfileSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ pub async fn my_profiles() -> Result<Vec<ProfileSummary>, AppError> {
 
 /// A profile the signed-in person completes; another person's is `None`, as is one that does not exist.
 #[server(endpoint = "me/profile")]
-pub async fn my_profile(id: i32) -> Result<Option<Profile>, AppError> {
+pub async fn my_profile(id: PersonId) -> Result<Option<Profile>, AppError> {
     let (services, viewer) = context::signed_in().await?;
     services.applicants.profile(&viewer, id).await.map_err(AppError::with_status)
 }

@@ -2,7 +2,7 @@
 //! casework service on every call, whatever page made it.
 #[cfg(feature = "ssr")]
 use super::context;
-use crate::domain::{CaseOutcome, CasePage, ImportReport, RawCase};
+use crate::domain::{CaseId, CaseOutcome, CasePage, ImportReport, RawCase};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub async fn import_cases(csv: String) -> Result<ImportReport, AppError> {
 }
 
 #[server(endpoint = "officer/resend")]
-pub async fn resend_invitation(case_id: i32) -> Result<bool, AppError> {
+pub async fn resend_invitation(case_id: CaseId) -> Result<bool, AppError> {
     let (services, viewer) = context::signed_in().await?;
     services.casework.resend(&viewer, case_id).await.map_err(AppError::with_status)
 }

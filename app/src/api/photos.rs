@@ -2,12 +2,14 @@
 //! function, because the photo goes as the request's body (a JPEG or PNG of up
 //! to several megabytes), not as form fields. Declared here for both sides.
 
+use crate::domain::PersonId;
+
 /// The route, as the server's router declares it.
 pub const ROUTE: &str = "/api/me/people/{person}/photo";
 
 /// Where the photo step sends a person's photo (`?anyway=true` when they chose
 /// to send it despite failed checks) and reads back the newest one kept.
-pub fn endpoint(person: i32) -> String {
+pub fn endpoint(person: PersonId) -> String {
     ROUTE.replace("{person}", &person.to_string())
 }
 
@@ -15,6 +17,6 @@ pub fn endpoint(person: i32) -> String {
 mod tests {
     #[test]
     fn the_endpoint_names_the_person() {
-        assert_eq!(super::endpoint(42), "/api/me/people/42/photo");
+        assert_eq!(super::endpoint(super::PersonId(42)), "/api/me/people/42/photo");
     }
 }

@@ -1,6 +1,6 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{
+use crate::domain::{CaseId, PersonId, 
     AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
@@ -61,7 +61,7 @@ pub trait Applicants: Send + Sync {
     /// The profiles the viewer completes.
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
-    async fn profile(&self, viewer: &Viewer, person: i32) -> Result<Option<Profile>, AppError>;
+    async fn profile(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Profile>, AppError>;
 }
 
 /// The photo step: each photo is checked again by the engine the browser ran.
@@ -70,9 +70,9 @@ pub trait Photos: Send + Sync {
     /// Checks a photo of a person the viewer completes and keeps it if the shared
     /// rule allows (`anyway`: the person chose to send it despite failed checks);
     /// another person is refused the same way whether or not they exist.
-    async fn receive(&self, viewer: &Viewer, person: i32, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError>;
+    async fn receive(&self, viewer: &Viewer, person: PersonId, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError>;
     /// The newest photo kept of a person the viewer completes, as a JPEG.
-    async fn newest(&self, viewer: &Viewer, person: i32) -> Result<Option<Vec<u8>>, AppError>;
+    async fn newest(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Vec<u8>>, AppError>;
 }
 
 /// Officers' work on cases; every method refuses anyone else.
@@ -85,7 +85,7 @@ pub trait Casework: Send + Sync {
     async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError>;
     /// A new invitation to a case still waiting for an answer (the old link dies);
     /// false if the case is not waiting.
-    async fn resend(&self, viewer: &Viewer, case: i32) -> Result<bool, AppError>;
+    async fn resend(&self, viewer: &Viewer, case: CaseId) -> Result<bool, AppError>;
 }
 
 #[derive(Clone)]

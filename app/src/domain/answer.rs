@@ -1,13 +1,13 @@
 //! The answer to an invitation: whether the family uses the portal and, for each
 //! person, who completes their steps and whether they are in Canada.
-use super::{Email, ErrorKey, FieldError};
+use super::{Email, ErrorKey, FieldError, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A person on the invitation, as the principal sees them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitedPerson {
-    pub id: i32,
+    pub id: PersonId,
     pub name: String,
     pub principal: bool,
     /// 18 or older today: may have an account of their own.
@@ -76,7 +76,7 @@ pub enum Answer {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonAnswer {
-    pub id: i32,
+    pub id: PersonId,
     pub account: Account,
     pub presence: Presence,
 }
@@ -97,17 +97,19 @@ pub enum Presence {
 
 /// The id of each field on the page, so that an error can link to it.
 pub mod field {
+    use super::PersonId;
+
     pub const USE_PORTAL: &str = "use-portal-yes";
-    pub fn account(person: i32) -> String {
+    pub fn account(person: PersonId) -> String {
         format!("person-{person}-account-own")
     }
-    pub fn email(person: i32) -> String {
+    pub fn email(person: PersonId) -> String {
         format!("person-{person}-email")
     }
-    pub fn in_canada(person: i32) -> String {
+    pub fn in_canada(person: PersonId) -> String {
         format!("person-{person}-in-canada-yes")
     }
-    pub fn return_date(person: i32) -> String {
+    pub fn return_date(person: PersonId) -> String {
         format!("person-{person}-return-date")
     }
 }
@@ -178,7 +180,7 @@ impl RawPersonAnswer {
         }
     }
 
-    fn presence(&self, id: i32, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<Presence> {
+    fn presence(&self, id: PersonId, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<Presence> {
         match self.in_canada.as_str() {
             "yes" => Some(Presence::InCanada),
             "no" => {
@@ -209,7 +211,7 @@ mod tests {
     }
 
     fn family() -> OpenInvitation {
-        let person = |id, principal, adult| InvitedPerson { id, name: format!("P{id}"), principal, adult, email: None };
+        let person = |id, principal, adult| InvitedPerson { id: PersonId(id), name: format!("P{id}"), principal, adult, email: None };
         OpenInvitation { application_number: "E001234567".into(), people: vec![person(1, true, true), person(2, false, true), person(3, false, false)] }
     }
 

@@ -1,5 +1,5 @@
 //! What the browser and server say about a signed-in person.
-use super::{FieldError, Relationship, Role};
+use super::{CaseId, FieldError, PersonId, Relationship, Role, UserId};
 use serde::{Deserialize, Serialize};
 
 /// How far a session has come: a new password first (for a temporary one),
@@ -14,7 +14,7 @@ pub enum Stage {
 /// The signed-in person, as pages need them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub name: String,
     pub email: String,
     pub role: Role,
@@ -74,7 +74,7 @@ pub enum ResetOutcome {
 /// children and adults held under it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileSummary {
-    pub id: i32,
+    pub id: PersonId,
     pub name: String,
     pub relationship: Relationship,
     pub application_number: String,
@@ -82,7 +82,7 @@ pub struct ProfileSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
-    pub id: i32,
+    pub id: PersonId,
     pub name: String,
     pub uci: String,
     pub date_of_birth: String,
@@ -113,7 +113,7 @@ impl CasePage {
 /// A case as officers see it in their list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseSummary {
-    pub id: i32,
+    pub id: CaseId,
     pub application_number: String,
     pub principal: String,
     pub people: u32,

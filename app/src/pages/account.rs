@@ -1,7 +1,7 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn};
-use crate::domain::{PhotoStatus, Profile, Stage};
+use crate::domain::{PersonId, PhotoStatus, Profile, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -91,7 +91,7 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 pub(super) fn OwnProfile(show: fn(Profile) -> AnyView) -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<PersonId>().ok()));
     let profile = Resource::new(id, |id| async move {
         match id {
             Some(id) => my_profile(id).await,

@@ -2,7 +2,7 @@
 //! administrators only (the server function checks the role, not just this page).
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
-use crate::domain::CaseSummary;
+use crate::domain::{CaseId, CaseSummary};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::api::officer::{officer_cases, ResendInvitation};
@@ -102,7 +102,7 @@ fn Pages(page: u64, pages: u64) -> impl IntoView {
 
 /// A new invitation for a case still waiting; the old link dies.
 #[component]
-fn Resend(case_id: i32) -> impl IntoView {
+fn Resend(case_id: CaseId) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ResendInvitation>::new();
     view! {

@@ -1,7 +1,7 @@
 //! The limits on guessing, the checks of a password or a one-time code that
 //! count against them, and the lock that follows too many wrong codes.
 //! Counting itself is in `attempts.rs`.
-use crate::accounts::second_factor::account_email;
+use crate::accounts::account_email;
 use crate::error::DeskError;
 use crate::accounts::AccountDesk;
 use crate::accounts::attempts::{self, Limit};

@@ -17,7 +17,9 @@ use crate::entities::session::Stage as StoredStage;
 use crate::entities::user::Role as StoredRole;
 use crate::secrets::keys::Keys;
 use app::api::ports::{Accounts, SignedIn};
-use app::domain::{AuthenticatorOutcome, ErrorKey, FieldError, ResetOutcome, Role, Stage, StepOutcome, Viewer};
+use crate::entities::user;
+use crate::error::DeskError;
+use app::domain::{AuthenticatorOutcome, Email, ErrorKey, FieldError, ResetOutcome, Role, Stage, StepOutcome, Viewer};
 use app::error::AppError;
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
@@ -66,6 +68,11 @@ pub(crate) fn minutes_left(until: chrono::DateTime<Utc>) -> u32 {
 
 pub(crate) fn unix_now() -> u64 {
     u64::try_from(Utc::now().timestamp()).unwrap_or_default()
+}
+
+/// The account's address, as an `Email`: stored ones were parsed on the way in.
+pub(crate) fn account_email(account: &user::Model) -> Result<Email, DeskError> {
+    Email::parse(&account.email).map_err(|_| DeskError::Invariant("an account's email does not parse"))
 }
 
 #[async_trait::async_trait]

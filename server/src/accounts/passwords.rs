@@ -1,4 +1,6 @@
 //! Password hashing (Argon2id with OWASP's parameters) and temporary passwords.
+use crate::error::DeskError;
+use app::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::seq::IndexedRandom;
@@ -23,6 +25,16 @@ pub enum HashingError {
     Busy,
     #[error("the password could not be hashed")]
     Failed,
+}
+
+/// A crowd that kept every core hashing for longer than the wait: "try again shortly".
+impl From<HashingError> for DeskError {
+    fn from(error: HashingError) -> Self {
+        match error {
+            HashingError::Busy => DeskError::Refused(AppError::Busy),
+            HashingError::Failed => DeskError::Hash,
+        }
+    }
 }
 
 impl Hasher {

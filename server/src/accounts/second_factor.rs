@@ -4,6 +4,7 @@
 //! take over the second factor. Each change is
 //! emailed to the owner, ends the person's other sessions and is audited. The
 //! app's secret is kept sealed with the portal's key.
+use crate::accounts::account_email;
 use crate::error::DeskError;
 use crate::accounts::{minutes_left, unix_now, AccountDesk};
 use crate::audit::{self, Action, Actor};
@@ -13,7 +14,7 @@ use crate::mail::templates::SecondFactorChange;
 use crate::mail;
 use crate::accounts::authenticator;
 use crate::secrets::tokens;
-use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, Email, ErrorKey, FieldError, Viewer};
+use app::domain::{AuthenticatorOutcome, AuthenticatorSetup, ErrorKey, FieldError, Viewer};
 use app::error::AppError;
 use crate::entities::session::Stage as StoredStage;
 use chrono::{Duration, Utc};
@@ -79,7 +80,7 @@ impl AccountDesk {
         Ok(mail::enqueue(db, &email).await?)
     }
 
-    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
     pub(crate) async fn start_app(&self, viewer: &Viewer, password: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         if let Some(refused) = self.check_proofs(&account, password, code).await? {
@@ -95,7 +96,7 @@ impl AccountDesk {
         Ok(AuthenticatorOutcome::Started(AuthenticatorSetup { secret, qr_png_base64 }))
     }
 
-    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
     pub(crate) async fn confirm_app(&self, viewer: &Viewer, session: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         let pending = account.totp_pending_secret.clone();
@@ -129,7 +130,7 @@ impl AccountDesk {
         Ok(AuthenticatorOutcome::Confirmed { recovery_codes: codes })
     }
 
-    #[tracing::instrument(skip_all, fields(user = viewer.user_id))]
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
     pub(crate) async fn remove_app(&self, viewer: &Viewer, session: &str, password: &str, code: &str) -> Result<AuthenticatorOutcome, DeskError> {
         let account = self.account(viewer).await?;
         if account.totp_secret.is_none() {
@@ -161,7 +162,7 @@ impl AccountDesk {
     }
 
     async fn account(&self, viewer: &Viewer) -> Result<user::Model, DeskError> {
-        user::Entity::find_by_id(viewer.user_id).one(&self.db).await?.ok_or(AppError::SignInRequired.into())
+        user::Entity::find_by_id(viewer.user_id.0).one(&self.db).await?.ok_or(AppError::SignInRequired.into())
     }
 
     /// The password, then the app's code when one is in use; `None` when both
@@ -231,10 +232,4 @@ async fn changed<C: ConnectionTrait>(db: &C, account: &user::Model, session: &st
     audit::record(db, &Actor::User(account.id), action, &format!("user:{}", account.id), serde_json::json!({ "replaced": replaced })).await?;
     let email = mail::templates::second_factor_changed(account_email(account)?, &account.name, change);
     Ok(mail::enqueue(db, &email).await?)
-}
-
-
-/// The account's address, as an `Email`: stored ones were parsed on the way in.
-pub(crate) fn account_email(account: &user::Model) -> Result<Email, DeskError> {
-    Email::parse(&account.email).map_err(|_| DeskError::Invariant("an account's email does not parse"))
 }

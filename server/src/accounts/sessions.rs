@@ -1,12 +1,15 @@
 //! Sessions: kept in the database so that any instance can serve any request,
 //! ended when idle too long or too old, or when the person signs out.
-use super::{role, stage, AccountDesk};
-use crate::entities::{session, user};
+use super::{attempts, role, stage, AccountDesk};
+use crate::audit::{self, Action, Actor};
+use crate::entities::session::{self, Stage as StoredStage};
+use crate::entities::user;
 use crate::error::DeskError;
 use crate::secrets::tokens;
-use app::domain::{Token, Viewer};
+use app::api::ports::SignedIn;
+use app::domain::{StepOutcome, Token, UserId, Viewer};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 
 /// However active, a session ends after this long.
 const SESSION_MAX_HOURS: i64 = 12;
@@ -17,7 +20,7 @@ impl AccountDesk {
             return Ok(None);
         };
         Ok(Some(Viewer {
-            user_id: account.id,
+            user_id: UserId(account.id),
             name: account.name,
             email: account.email,
             role: role(account.role),
@@ -65,5 +68,35 @@ impl AccountDesk {
             seen.update(&self.db).await?;
         }
         Ok(Some((session, account)))
+    }
+
+    /// A new session once the password is right: the next step is a new password
+    /// (for a temporary one) or the second factor, whose code goes out now.
+    pub(crate) async fn open_session(&self, account: &user::Model, address: String, address_subject: &str) -> Result<SignedIn, DeskError> {
+        let token = tokens::random_token();
+        let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
+        let now = Utc::now();
+        let txn = self.db.begin().await?;
+        attempts::give_back(&txn, address_subject).await?;
+        let created = session::ActiveModel {
+            token_hash: Set(tokens::token_hash(&token)),
+            user_id: Set(account.id),
+            stage: Set(next),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            code_hash: Set(None),
+            code_expires_at: Set(None),
+            code_attempts: Set(0),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if next == StoredStage::SecondFactor {
+            self.second_factor(&txn, created, account).await?;
+        }
+        audit::record(&txn, &Actor::Address(address), Action::PasswordAccepted, &format!("user:{}", account.id), serde_json::json!({}))
+            .await?;
+        txn.commit().await?;
+        Ok(SignedIn { session: Some(token), outcome: StepOutcome::Next(stage(next)) })
     }
 }

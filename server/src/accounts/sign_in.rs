@@ -20,13 +20,7 @@ impl AccountDesk {
     pub(crate) async fn sign_in(&self, username: &str, password: &str, from: Option<IpAddr>) -> Result<SignedIn, DeskError> {
         let refused = |outcome| Ok(SignedIn { session: None, outcome });
         let username = username.trim().to_lowercase();
-        let mut missing = Vec::new();
-        if username.is_empty() {
-            missing.push(FieldError::new("username", ErrorKey::UsernameEmpty));
-        }
-        if password.is_empty() {
-            missing.push(FieldError::new("password", ErrorKey::PasswordEmpty));
-        }
+        let missing = missing_fields(&username, password);
         if !missing.is_empty() {
             return refused(StepOutcome::Invalid(missing));
         }
@@ -63,30 +57,7 @@ impl AccountDesk {
         if account.must_change_password && account.temporary_password_expires_at.is_some_and(|at| at <= now) {
             return refused(invalid("password", ErrorKey::TemporaryExpired));
         }
-        let token = tokens::random_token();
-        let next = if account.must_change_password { StoredStage::ChangePassword } else { StoredStage::SecondFactor };
-        let txn = self.db.begin().await?;
-        attempts::give_back(&txn, &address_subject).await?;
-        let created = session::ActiveModel {
-            token_hash: Set(tokens::token_hash(&token)),
-            user_id: Set(account.id),
-            stage: Set(next),
-            created_at: Set(now),
-            last_seen_at: Set(now),
-            code_hash: Set(None),
-            code_expires_at: Set(None),
-            code_attempts: Set(0),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        if next == StoredStage::SecondFactor {
-            self.second_factor(&txn, created, &account).await?;
-        }
-        audit::record(&txn, &Actor::Address(address), Action::PasswordAccepted, &format!("user:{}", account.id), serde_json::json!({}))
-            .await?;
-        txn.commit().await?;
-        Ok(SignedIn { session: Some(token), outcome: StepOutcome::Next(stage(next)) })
+        self.open_session(&account, address, &address_subject).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -215,3 +186,14 @@ fn personal(account: &user::Model) -> Vec<&str> {
     parts
 }
 
+/// What the sign-in form left empty.
+fn missing_fields(username: &str, password: &str) -> Vec<FieldError> {
+    let mut missing = Vec::new();
+    if username.is_empty() {
+        missing.push(FieldError::new("username", ErrorKey::UsernameEmpty));
+    }
+    if password.is_empty() {
+        missing.push(FieldError::new("password", ErrorKey::PasswordEmpty));
+    }
+    missing
+}

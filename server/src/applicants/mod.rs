@@ -3,7 +3,7 @@
 pub mod profiles;
 
 use app::api::ports::Applicants;
-use app::domain::{Profile, ProfileSummary, Viewer};
+use app::domain::{PersonId, Profile, ProfileSummary, Viewer};
 use app::error::AppError;
 use sea_orm::DatabaseConnection;
 
@@ -17,7 +17,7 @@ impl Applicants for ApplicantDesk {
         Ok(self.own_profiles(viewer).await?)
     }
 
-    async fn profile(&self, viewer: &Viewer, person: i32) -> Result<Option<Profile>, AppError> {
+    async fn profile(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Profile>, AppError> {
         Ok(self.own_profile(viewer, person).await?)
     }
 }

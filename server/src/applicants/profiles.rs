@@ -2,11 +2,12 @@
 use super::ApplicantDesk;
 use crate::error::DeskError;
 use crate::entities::{case, person, photo};
-use app::domain::{PhotoStatus, Profile, ProfileSummary, Viewer};
+use app::domain::{PersonId, PhotoStatus, Profile, ProfileSummary, Viewer};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 impl ApplicantDesk {
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
     pub(crate) async fn own_profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, DeskError> {
         let people = person::Entity::find()
             .filter(person::Column::UserId.eq(viewer.user_id))
@@ -18,7 +19,7 @@ impl ApplicantDesk {
         Ok(people
             .into_iter()
             .map(|(p, c)| ProfileSummary {
-                id: p.id,
+                id: PersonId(p.id),
                 name: p.full_name(),
                 relationship: p.relationship,
                 application_number: c.map(|c| c.application_number).unwrap_or_default(),
@@ -27,8 +28,9 @@ impl ApplicantDesk {
     }
 
     /// `None` for a profile the viewer does not complete, whether or not it exists.
-    pub(crate) async fn own_profile(&self, viewer: &Viewer, person_id: i32) -> Result<Option<Profile>, DeskError> {
-        let found = person::Entity::find_by_id(person_id)
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id, person = %person_id))]
+    pub(crate) async fn own_profile(&self, viewer: &Viewer, person_id: PersonId) -> Result<Option<Profile>, DeskError> {
+        let found = person::Entity::find_by_id(person_id.0)
             .filter(person::Column::UserId.eq(viewer.user_id))
             .find_also_related(case::Entity)
             .one(&self.db)
@@ -44,7 +46,7 @@ impl ApplicantDesk {
             .await?
             .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
         Ok(Some(Profile {
-            id: p.id,
+            id: PersonId(p.id),
             name: p.full_name(),
             uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
             date_of_birth: p.date_of_birth.to_string(),

@@ -5,7 +5,7 @@ use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
 use crate::entities::{case, invitation, person};
 use crate::invitations::issue::{self, Invitee};
-use app::domain::{Relationship, 
+use app::domain::{CaseId, Relationship, 
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
@@ -43,7 +43,7 @@ const MAX_ROWS: usize = 5_000;
 
 fn staff(viewer: &Viewer) -> Result<Actor, DeskError> {
     if viewer.role.is_staff() {
-        Ok(Actor::User(viewer.user_id))
+        Ok(Actor::User(viewer.user_id.0))
     } else {
         Err(AppError::Forbidden.into())
     }
@@ -63,12 +63,13 @@ impl Casework for CaseDesk {
         Ok(CaseDesk::import(self, viewer, csv).await?)
     }
 
-    async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, AppError> {
+    async fn resend(&self, viewer: &Viewer, case_id: CaseId) -> Result<bool, AppError> {
         Ok(CaseDesk::resend(self, viewer, case_id).await?)
     }
 }
 
 impl CaseDesk {
+    #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, page = page))]
     pub(crate) async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, DeskError> {
         staff(viewer)?;
         let newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
@@ -91,7 +92,7 @@ impl CaseDesk {
                 (c, theirs)
             })
             .map(|(c, people)| CaseSummary {
-                id: c.id,
+                id: CaseId(c.id),
                 application_number: c.application_number,
                 principal: people
                     .iter()
@@ -106,7 +107,7 @@ impl CaseDesk {
         Ok(CasePage { cases, page, pages })
     }
 
-    #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
+    #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     pub(crate) async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, DeskError> {
         let actor = staff(viewer)?;
         let new = match raw.parse(Utc::now().date_naive()) {
@@ -120,7 +121,7 @@ impl CaseDesk {
         }
     }
 
-    #[tracing::instrument(skip_all, fields(officer = viewer.user_id))]
+    #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     pub(crate) async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, DeskError> {
         let actor = staff(viewer)?;
         let groups = match read_csv(csv) {
@@ -155,10 +156,10 @@ impl CaseDesk {
         Ok(ImportReport { rows, unreadable: None })
     }
 
-    #[tracing::instrument(skip_all, fields(officer = viewer.user_id, case_id))]
-    pub(crate) async fn resend(&self, viewer: &Viewer, case_id: i32) -> Result<bool, DeskError> {
+    #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, case_id = %case_id))]
+    pub(crate) async fn resend(&self, viewer: &Viewer, case_id: CaseId) -> Result<bool, DeskError> {
         let actor = staff(viewer)?;
-        let Some(case) = case::Entity::find_by_id(case_id).one(&self.db).await? else {
+        let Some(case) = case::Entity::find_by_id(case_id.0).one(&self.db).await? else {
             return Ok(false);
         };
         let principal = person::Entity::find()

@@ -1,6 +1,7 @@
 //! The HTTP side: the router and the layers every request passes through.
 pub mod client_address;
 pub mod page_tasks;
+pub mod photo_upload;
 pub mod request_scope;
 pub mod router;
 pub mod same_site;

@@ -46,7 +46,7 @@ pub fn router(state: AppState, transport: &Transport) -> Router {
         .route("/health", get(health))
         .route(photo::FACE_MODEL_PATH, get(face_model))
         .merge(crate::api::router())
-        .merge(crate::photos::routes::router())
+        .merge(super::photo_upload::router())
         .merge(dev_pages)
         .leptos_routes_with_context(
             &state,

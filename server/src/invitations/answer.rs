@@ -8,7 +8,7 @@ use crate::entities::{case, invitation, person};
 use crate::mail;
 use crate::accounts::passwords::{self, TemporaryPassword};
 use crate::secrets::tokens;
-use app::domain::{Token, Relationship, 
+use app::domain::{PersonId, Relationship, Token, 
     field, Account, Answer, AnswerOutcome, Email, ErrorKey, FieldError, InvitationState, InvitedPerson, OpenInvitation,
     PersonAnswer, Presence, RawAnswer,
 };
@@ -90,13 +90,10 @@ impl InvitationDesk {
 
 impl InvitationDesk {
     /// A temporary password, and its hash, for each person who gets an account.
-    async fn issue_passwords(&self, people: &[PersonAnswer]) -> Result<HashMap<i32, (TemporaryPassword, String)>, AppError> {
+    async fn issue_passwords(&self, people: &[PersonAnswer]) -> Result<HashMap<PersonId, (TemporaryPassword, String)>, DeskError> {
         let mut issued = HashMap::new();
         for person in people.iter().filter(|p| matches!(p.account, Account::Own(_))) {
-            let pair = self.hasher.issue_temporary(self.settings.sessions.temporary_password_days).await.map_err(|error| match error {
-                passwords::HashingError::Busy => AppError::Busy,
-                passwords::HashingError::Failed => AppError::Unavailable,
-            })?;
+            let pair = self.hasher.issue_temporary(self.settings.sessions.temporary_password_days).await?;
             issued.insert(person.id, pair);
         }
         Ok(issued)
@@ -136,7 +133,7 @@ impl InvitationDesk {
             .await?
             .into_iter()
             .map(|p| InvitedPerson {
-                id: p.id,
+                id: PersonId(p.id),
                 name: p.full_name(),
                 principal: p.relationship == Relationship::Principal,
                 adult: age(p.date_of_birth, today) >= 18,
@@ -153,13 +150,13 @@ impl InvitationDesk {
         txn: &DatabaseTransaction,
         case_id: i32,
         answers: &[PersonAnswer],
-        mut issued: HashMap<i32, (TemporaryPassword, String)>,
+        mut issued: HashMap<PersonId, (TemporaryPassword, String)>,
         actor: &Actor,
     ) -> Result<Vec<String>, DeskError> {
         let people = people_of(txn, case_id).await?;
         let mut ordered: Vec<(&person::Model, &PersonAnswer)> = people
             .iter()
-            .filter_map(|p| answers.iter().find(|a| a.id == p.id).map(|a| (p, a)))
+            .filter_map(|p| answers.iter().find(|a| a.id == PersonId(p.id)).map(|a| (p, a)))
             .collect();
         ordered.sort_by_key(|(p, _)| p.relationship != Relationship::Principal);
         let mut principal_user = None;
@@ -167,7 +164,7 @@ impl InvitationDesk {
         for (person, answer) in ordered {
             let user_id = match &answer.account {
                 Account::Own(email) => {
-                    let (temporary, hash) = issued.remove(&person.id).ok_or(DeskError::Invariant("no password issued"))?;
+                    let (temporary, hash) = issued.remove(&PersonId(person.id)).ok_or(DeskError::Invariant("no password issued"))?;
                     let user_id = create_account(txn, person, email, &temporary, hash).await?;
                     audit::record(txn, actor, Action::AccountCreated, &format!("user:{user_id}"), serde_json::json!({ "person": person.id }))
                         .await?;

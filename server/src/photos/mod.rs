@@ -1,14 +1,13 @@
-//! PR card photos: received from the signed-in photo step and checked again by
-//! the shared engine the browser ran (`engine`), kept as the shared rule allows
-//! (`store`), served over HTTP (`routes`); and the engine on files from the
-//! command line (`cli_check`).
+//! PR card photos: received from the signed-in photo step (over HTTP by
+//! `http::photo_upload`) and checked again by the shared engine the browser ran
+//! (`engine`), kept as the shared rule allows (`store`); and the engine on files
+//! from the command line (`cli_check`).
 pub mod cli_check;
 mod engine;
-pub mod routes;
 mod store;
 
 use app::api::ports::Photos;
-use app::domain::{PhotoOutcome, PhotoStatus, Viewer};
+use app::domain::{PersonId, PhotoOutcome, PhotoStatus, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
 use engine::Checked;
@@ -23,8 +22,8 @@ pub struct PhotoDesk {
 
 #[async_trait::async_trait]
 impl Photos for PhotoDesk {
-    #[tracing::instrument(skip_all, fields(person, anyway, bytes = photo.len()))]
-    async fn receive(&self, viewer: &Viewer, person: i32, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
+    #[tracing::instrument(skip_all, fields(person = %person, anyway = anyway, bytes = photo.len()))]
+    async fn receive(&self, viewer: &Viewer, person: PersonId, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
         let person = store::own_person(&self.db, viewer, person).await?;
         let (report, clean) = match engine::check(photo, anyway).await? {
             Checked::Kept { report, clean } => (report, clean),
@@ -37,8 +36,8 @@ impl Photos for PhotoDesk {
         }))
     }
 
-    #[tracing::instrument(skip_all, fields(person))]
-    async fn newest(&self, viewer: &Viewer, person: i32) -> Result<Option<Vec<u8>>, AppError> {
+    #[tracing::instrument(skip_all, fields(person = %person))]
+    async fn newest(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Vec<u8>>, AppError> {
         let person = store::own_person(&self.db, viewer, person).await?;
         Ok(store::newest(&self.db, &person).await?)
     }

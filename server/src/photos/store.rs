@@ -5,7 +5,7 @@ use super::KEPT_PER_PERSON;
 use crate::audit::{self, Action, Actor};
 use crate::entities::{person, photo as stored};
 use crate::error::DeskError;
-use app::domain::Viewer;
+use app::domain::{PersonId, Viewer};
 use app::error::AppError;
 use chrono::{DateTime, Utc};
 use photo::Report;
@@ -16,8 +16,8 @@ use sea_orm::{
 
 /// A person whose profile the viewer completes (their own, or a child's); any
 /// other is refused the same way whether or not it exists.
-pub async fn own_person(db: &DatabaseConnection, viewer: &Viewer, id: i32) -> Result<person::Model, DeskError> {
-    person::Entity::find_by_id(id)
+pub async fn own_person(db: &DatabaseConnection, viewer: &Viewer, id: PersonId) -> Result<person::Model, DeskError> {
+    person::Entity::find_by_id(id.0)
         .filter(person::Column::UserId.eq(viewer.user_id))
         .one(db)
         .await?
@@ -38,7 +38,7 @@ pub async fn keep(
     // Inserted without reading the row back: that would bring the JPEG back too.
     let kept = stored::Entity::insert(stored::ActiveModel {
         person_id: Set(person.id),
-        sent_by: Set(viewer.user_id),
+        sent_by: Set(viewer.user_id.0),
         jpeg: Set(clean.jpeg.clone()),
         width: Set(clean.width),
         height: Set(clean.height),
@@ -62,7 +62,7 @@ pub async fn keep(
     txn.execute_raw(pruned).await?;
     audit::record(
         &txn,
-        &Actor::User(viewer.user_id),
+        &Actor::User(viewer.user_id.0),
         Action::PhotoSent,
         &format!("person:{}", person.id),
         serde_json::json!({ "photo": kept, "verdict": report.verdict, "sent_anyway": clean.sent_anyway }),

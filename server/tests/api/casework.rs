@@ -1,5 +1,5 @@
 use crate::helpers::{on_both_databases, TestApp};
-use app::domain::{CaseOutcome, ErrorKey, FieldError, RawCase, Role, RowResult, Stage, Unreadable, Viewer};
+use app::domain::{CaseId, CaseOutcome, ErrorKey, FieldError, RawCase, Role, RowResult, Stage, Unreadable, UserId, Viewer};
 use app::error::AppError;
 use app::api::ports::Casework;
 use portal::casework::desk::CaseDesk;
@@ -13,7 +13,7 @@ fn desk(app: &TestApp) -> CaseDesk {
 
 fn viewer(role: Role) -> Viewer {
     Viewer {
-        user_id: 1,
+        user_id: UserId(1),
         name: "Amélie Dupuis".into(),
         email: "amelie@ircc.example.ca".into(),
         role,
@@ -73,12 +73,12 @@ on_both_databases! {
         let case = case::Entity::find().one(&app.db).await.unwrap().unwrap();
         assert_eq!(case.source, case::Source::Form);
 
-        assert!(desk(&app).resend(&officer, case.id).await.unwrap());
+        assert!(desk(&app).resend(&officer, CaseId(case.id)).await.unwrap());
         let invitations = invitation::Entity::find().filter(invitation::Column::CaseId.eq(case.id)).all(&app.db).await.unwrap();
         assert_eq!(invitations.len(), 2);
         assert!(invitations[0].revoked_at.is_some() && invitations[1].revoked_at.is_none());
-        assert!(!desk(&app).resend(&officer, 999_999).await.unwrap());
-        assert_eq!(desk(&app).resend(&viewer(Role::Applicant), case.id).await, Err(AppError::Forbidden));
+        assert!(!desk(&app).resend(&officer, CaseId(999_999)).await.unwrap());
+        assert_eq!(desk(&app).resend(&viewer(Role::Applicant), CaseId(case.id)).await, Err(AppError::Forbidden));
 
         let mut bad = raw.clone();
         bad.people[0].sex = "Q".into();

@@ -9,7 +9,7 @@ mod results;
 mod send;
 mod state;
 
-use crate::domain::PhotoStatus;
+use crate::domain::{PersonId, PhotoStatus};
 use crate::i18n::*;
 use crop_tool::CropTool;
 use kept::{browser_only, Chosen, Kept};
@@ -42,7 +42,7 @@ struct Source {
 /// person (the signed-in photo step); without, nothing leaves the device.
 #[component]
 pub fn PhotoChecker(
-    #[prop(optional)] send_for: Option<i32>,
+    #[prop(optional)] send_for: Option<PersonId>,
     #[prop(optional, into)] on_sent: Option<Callback<PhotoStatus>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

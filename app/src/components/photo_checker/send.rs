@@ -3,7 +3,7 @@
 //! person may send it anyway by ticking a box; an officer then decides.
 use crate::components::{ErrorNotice, FieldMessage};
 use crate::api::photos;
-use crate::domain::{ErrorKey, FieldError, PhotoOutcome, PhotoStatus};
+use crate::domain::{ErrorKey, FieldError, PersonId, PhotoOutcome, PhotoStatus};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::messages::error_message;
@@ -23,7 +23,7 @@ const ANYWAY: &str = "photo-anyway";
 
 #[component]
 pub(super) fn SendPhoto(
-    person: i32,
+    person: PersonId,
     report: Report,
     body: Body,
     on_sent: Option<Callback<PhotoStatus>>,
@@ -114,7 +114,7 @@ pub(super) fn SendPhoto(
 
 /// Sends the photo as the request's body; the answer is the server's outcome,
 /// or its error (a message key) with the status.
-async fn post(person: i32, body: &Body, anyway: bool) -> Result<PhotoOutcome, AppError> {
+async fn post(person: PersonId, body: &Body, anyway: bool) -> Result<PhotoOutcome, AppError> {
     use wasm_bindgen_futures::JsFuture;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");

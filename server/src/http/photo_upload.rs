@@ -3,7 +3,7 @@
 use crate::state::AppState;
 use app::api::context::{active_viewer, session_token};
 use app::api::photos::ROUTE;
-use app::domain::Viewer;
+use app::domain::{PersonId, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -23,11 +23,10 @@ struct Choice {
     anyway: bool,
 }
 
-#[tracing::instrument(skip_all, fields(person))]
 async fn send(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Path(person): Path<i32>,
+    Path(person): Path<PersonId>,
     Query(choice): Query<Choice>,
     body: Bytes,
 ) -> Response {
@@ -41,8 +40,7 @@ async fn send(
     }
 }
 
-#[tracing::instrument(skip_all, fields(person))]
-async fn newest(State(state): State<AppState>, headers: HeaderMap, Path(person): Path<i32>) -> Response {
+async fn newest(State(state): State<AppState>, headers: HeaderMap, Path(person): Path<PersonId>) -> Response {
     let found = async {
         let viewer = viewer(&state, &headers).await?;
         state.services.photos.newest(&viewer, person).await

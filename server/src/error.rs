@@ -31,3 +31,16 @@ impl From<DeskError> for AppError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_is_told_a_refusal_as_it_is_and_nothing_of_a_failure() {
+        assert_eq!(AppError::from(DeskError::Refused(AppError::Forbidden)), AppError::Forbidden);
+        assert_eq!(AppError::from(DeskError::Refused(AppError::Busy)), AppError::Busy);
+        assert_eq!(AppError::from(DeskError::Db(DbErr::Custom("disk full".into()))), AppError::Unavailable);
+        assert_eq!(AppError::from(DeskError::Invariant("broken")), AppError::Unavailable);
+    }
+}

@@ -16,7 +16,6 @@ pub enum PersonNameError {
     ControlCharacter,
 }
 
-
 /// A person's name as it is shown and written on letters: given names (when
 /// they have any) then the family name.
 pub fn full_name(given_names: Option<&str>, family_name: &str) -> String {
@@ -59,6 +58,13 @@ impl fmt::Display for PersonName {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_is_given_names_then_family_name() {
+        assert_eq!(full_name(Some("Mai"), "Nguyễn"), "Mai Nguyễn");
+        assert_eq!(full_name(None, "Nguyễn"), "Nguyễn");
+        assert_eq!(full_name(Some(" "), "Nguyễn"), "Nguyễn");
+    }
 
     #[test]
     fn keeps_names_in_any_script() {

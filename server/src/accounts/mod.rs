@@ -14,11 +14,10 @@ pub mod staff;
 
 use crate::config::Settings;
 use crate::entities::session::Stage as StoredStage;
-use crate::entities::user::Role as StoredRole;
+use crate::entities::user::{self, Role as StoredRole};
+use crate::error::DeskError;
 use crate::secrets::keys::Keys;
 use app::api::ports::{Accounts, SignedIn};
-use crate::entities::user;
-use crate::error::DeskError;
 use app::domain::{AuthenticatorOutcome, Email, ErrorKey, FieldError, ResetOutcome, Role, Stage, StepOutcome, Viewer};
 use app::error::AppError;
 use chrono::Utc;
@@ -34,7 +33,7 @@ pub struct AccountDesk {
     pub hasher: passwords::Hasher,
 }
 
-
+/// A refusal naming the field it is about.
 pub(crate) fn invalid(field: &str, key: ErrorKey) -> StepOutcome {
     StepOutcome::Invalid(vec![FieldError::new(field, key)])
 }

@@ -15,6 +15,12 @@ pub enum AppError {
     SignInRequired,
     #[error("the signed-in person may not do this")]
     Forbidden,
+    /// Also what another account's profile answers: whether it exists is not told.
+    #[error("there is no such thing for the signed-in person")]
+    NotFound,
+    /// The address and photo steps open once the person is declared in Canada.
+    #[error("the person has not declared being in Canada")]
+    PresenceRequired,
     #[error("too many requests of this kind are being served: try again shortly")]
     Busy,
 }
@@ -26,6 +32,8 @@ impl AppError {
             AppError::BadRequest => ErrorKey::BadRequest,
             AppError::SignInRequired => ErrorKey::SignInRequired,
             AppError::Forbidden => ErrorKey::Forbidden,
+            AppError::NotFound => ErrorKey::NotFound,
+            AppError::PresenceRequired => ErrorKey::PresenceRequired,
             AppError::Busy => ErrorKey::Busy,
         }
     }
@@ -39,6 +47,8 @@ impl AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::PresenceRequired => StatusCode::CONFLICT,
             AppError::Busy => StatusCode::TOO_MANY_REQUESTS,
         }
     }

@@ -88,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account/authenticator") view=pages::AuthenticatorPage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id/photo") view=pages::ProfilePhotoPage ssr=SsrMode::Async />
+                    <Route path=path!("profile/:id/presence") view=pages::PresencePage ssr=SsrMode::Async />
+                    <Route path=path!("profile/:id/address") view=pages::AddressPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/new") view=pages::NewCasePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/import") view=pages::ImportCasesPage ssr=SsrMode::Async />

@@ -1,6 +1,6 @@
 //! Message keys as text in either language, for what is said outside a page:
 //! the API's field errors, emails.
-use crate::domain::ErrorKey;
+use crate::domain::{ErrorKey, Province};
 use crate::i18n::{td_string, Locale};
 
 macro_rules! error_messages {
@@ -26,9 +26,29 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         in_canada_missing, return_date_past, unavailable, bad_request,
         username_empty, password_empty, sign_in_invalid, sign_in_locked, sign_in_throttled, temporary_expired,
         password_too_short, password_too_long, password_common, password_personal, password_same, password_mismatch, current_password_wrong,
-        code_invalid, code_expired, sign_in_required, forbidden, busy,
+        code_invalid, code_expired, sign_in_required, forbidden, not_found, presence_required, busy,
         photo_refused, photo_confirm_needed,
+        street_empty, city_empty, address_line_invalid, province_missing, postal_code_empty, postal_code_invalid, postal_code_province,
     )
+}
+
+/// A province's or territory's name, as Canada Post and the Government of Canada write it.
+pub fn province_name(locale: Locale, province: Province) -> &'static str {
+    match province {
+        Province::NL => td_string!(locale, provinces.NL),
+        Province::PE => td_string!(locale, provinces.PE),
+        Province::NS => td_string!(locale, provinces.NS),
+        Province::NB => td_string!(locale, provinces.NB),
+        Province::QC => td_string!(locale, provinces.QC),
+        Province::ON => td_string!(locale, provinces.ON),
+        Province::MB => td_string!(locale, provinces.MB),
+        Province::SK => td_string!(locale, provinces.SK),
+        Province::AB => td_string!(locale, provinces.AB),
+        Province::BC => td_string!(locale, provinces.BC),
+        Province::YT => td_string!(locale, provinces.YT),
+        Province::NT => td_string!(locale, provinces.NT),
+        Province::NU => td_string!(locale, provinces.NU),
+    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,16 @@ pub fn profile(locale: Locale, id: PersonId) -> String {
     format!("/{}/profile/{id}", locale.as_str())
 }
 
+/// The declaration of presence for a profile.
+pub fn profile_presence(locale: Locale, id: PersonId) -> String {
+    format!("/{}/profile/{id}/presence", locale.as_str())
+}
+
+/// The mailing address step for a profile.
+pub fn profile_address(locale: Locale, id: PersonId) -> String {
+    format!("/{}/profile/{id}/address", locale.as_str())
+}
+
 /// The photo step for a profile.
 pub fn profile_photo(locale: Locale, id: PersonId) -> String {
     format!("/{}/profile/{id}/photo", locale.as_str())

@@ -195,3 +195,14 @@ export async function widePhoto(page: Page) {
   }, small);
   return { name: 'wide.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(wide, 'base64') };
 }
+
+/** From a profile page: declares the person physically in Canada, then comes back to the profile. */
+export async function declareInCanada(page: Page, label: string | RegExp) {
+  await page.getByRole('link', { name: 'Declare presence in Canada' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Presence in Canada: /);
+  await page.getByLabel(label).check();
+  await page.getByRole('button', { name: 'Save the declaration' }).click();
+  await expect(page.locator('.notice-success')).toContainText('The declaration is saved.');
+  await expect(page.locator('.presence-state')).toHaveText(/^Declared physically in Canada on \d{4}-\d{2}-\d{2}/);
+  await page.getByRole('link', { name: 'Back to the profile' }).click();
+}

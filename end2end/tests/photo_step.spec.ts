@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { familyWithAccounts, gotoHydrated, signInFirstTime, widePhoto } from './helpers';
+import { declareInCanada, familyWithAccounts, gotoHydrated, signInFirstTime, widePhoto } from './helpers';
 
 const fixtures = `${__dirname}/../../photo/tests/fixtures`;
 
@@ -10,6 +10,9 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   await signInFirstTime(page, mai, maiPassword, 'copper meadow nine kites');
   await page.locator('.profiles a', { hasText: 'Thị Mai Nguyễn' }).click();
   await expect(page.locator('.photo-state')).toHaveText('No photo has been sent yet.');
+  // The photo step opens once she is declared in Canada.
+  await expect(page.getByRole('link', { name: 'Send a PR card photo' })).toHaveCount(0);
+  await declareInCanada(page, 'I declare that I am physically in Canada');
   await page.getByRole('link', { name: 'Send a PR card photo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('PR card photo: Thị Mai Nguyễn');
 
@@ -38,6 +41,7 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   // The principal sends her child's photo too, as the crop tool made it.
   await gotoHydrated(page, '/en/account');
   await page.locator('.profiles a', { hasText: 'Anh Tremblay' }).click();
+  await declareInCanada(page, 'I declare that Anh Tremblay is physically in Canada');
   await page.getByRole('link', { name: 'Send a PR card photo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('PR card photo: Anh Tremblay');
   await file.setInputFiles(await widePhoto(page));

@@ -45,6 +45,8 @@ pub enum Action {
     AccountCreated,
     /// Locked after too many wrong one-time codes.
     AccountLocked,
+    /// A mailing address given (or changed) for a person.
+    AddressGiven,
     ApiTokenCreated,
     ApiTokenRevoked,
     AuthenticatorSetUp,
@@ -59,6 +61,8 @@ pub enum Action {
     /// A new temporary password, given at the command line.
     PasswordReset,
     PhotoSent,
+    /// A declaration of presence: in Canada, or not.
+    PresenceDeclared,
     RoleChanged,
     SignInFailed,
     /// Fully signed in, after the second factor.
@@ -70,6 +74,7 @@ impl Action {
         match self {
             Action::AccountCreated => "account_created",
             Action::AccountLocked => "account_locked",
+            Action::AddressGiven => "address_given",
             Action::ApiTokenCreated => "api_token_created",
             Action::ApiTokenRevoked => "api_token_revoked",
             Action::AuthenticatorSetUp => "authenticator_set_up",
@@ -82,6 +87,7 @@ impl Action {
             Action::PasswordResetRequested => "password_reset_requested",
             Action::PasswordReset => "password_reset",
             Action::PhotoSent => "photo_sent",
+            Action::PresenceDeclared => "presence_declared",
             Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",
             Action::SignedIn => "signed_in",

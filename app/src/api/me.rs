@@ -1,7 +1,7 @@
 //! `/api/me/*`: what a fully signed-in person may see and change of their own.
 #[cfg(feature = "ssr")]
 use super::context;
-use crate::domain::{PersonId, AuthenticatorOutcome, Profile, ProfileSummary};
+use crate::domain::{AddressOutcome, DeclarationOutcome, PersonId, RawAddress, RawDeclaration, AuthenticatorOutcome, Profile, ProfileSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -36,4 +36,18 @@ pub async fn confirm_authenticator(code: String) -> Result<AuthenticatorOutcome,
 pub async fn remove_authenticator(password: String, code: String) -> Result<AuthenticatorOutcome, AppError> {
     let (services, viewer, session) = context::signed_in_session().await?;
     services.accounts.remove_authenticator(&viewer, &session, &password, &code).await.map_err(AppError::with_status)
+}
+
+/// The person's declaration of presence; another person's is refused as not found.
+#[server(endpoint = "me/declare")]
+pub async fn declare_presence(id: PersonId, declaration: RawDeclaration) -> Result<DeclarationOutcome, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.declare(&viewer, id, &declaration).await.map_err(AppError::with_status)
+}
+
+/// The person's mailing address in Canada.
+#[server(endpoint = "me/address")]
+pub async fn give_address(id: PersonId, address: RawAddress) -> Result<AddressOutcome, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.give_address(&viewer, id, &address).await.map_err(AppError::with_status)
 }

@@ -9,6 +9,7 @@ mod route_announcer;
 mod session_timeout;
 mod signed_in_only;
 mod symbols;
+mod text_field;
 
 pub use error_summary::{ErrorNotice, ErrorSummary, FieldMessage};
 pub use go_to_sign_in::GoToSignIn;
@@ -19,3 +20,4 @@ pub use route_announcer::RouteAnnouncer;
 pub use session_timeout::SessionTimeout;
 pub use signed_in_only::SignedInOnly;
 pub use symbols::{BilingualSignature, CanadaWordmark, FlagSymbol};
+pub use text_field::TextField;

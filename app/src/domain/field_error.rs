@@ -66,9 +66,18 @@ error_keys! {
     CodeExpired => "code_expired",
     SignInRequired => "sign_in_required",
     Forbidden => "forbidden",
+    NotFound => "not_found",
+    PresenceRequired => "presence_required",
     Busy => "busy",
     PhotoRefused => "photo_refused",
     PhotoConfirmNeeded => "photo_confirm_needed",
+    StreetEmpty => "street_empty",
+    CityEmpty => "city_empty",
+    AddressLineInvalid => "address_line_invalid",
+    ProvinceMissing => "province_missing",
+    PostalCodeEmpty => "postal_code_empty",
+    PostalCodeInvalid => "postal_code_invalid",
+    PostalCodeProvince => "postal_code_province",
 }
 
 /// A field that is wrong, by its path in the input (`people[1].uci`).

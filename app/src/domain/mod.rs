@@ -20,6 +20,7 @@ macro_rules! text_conversions {
 }
 use text_conversions;
 
+mod address;
 mod answer;
 mod application_number;
 mod casework;
@@ -31,6 +32,7 @@ mod password;
 mod person_name;
 mod photo_submission;
 mod ids;
+mod presence;
 mod relationship;
 mod token;
 mod role;
@@ -38,6 +40,7 @@ mod session;
 mod sex;
 mod uci;
 
+pub use address::{MailingAddress, PostalCode, PostalCodeError, Province, RawAddress};
 pub use answer::{field, Account, Answer, AnswerOutcome, InvitationState, InvitedPerson, OpenInvitation, PersonAnswer, Presence, RawAnswer, RawPersonAnswer};
 pub use application_number::{ApplicationNumber, ApplicationNumberError};
 pub use casework::{CaseOutcome, ImportReport, ImportedRow, RowResult, Unreadable};
@@ -49,6 +52,7 @@ pub use password::{Password, PasswordError};
 pub use photo_submission::{PhotoOutcome, PhotoStatus};
 pub use person_name::{full_name, PersonName, PersonNameError};
 pub use ids::{CaseId, PersonId, UserId};
+pub use presence::{AddressOutcome, Declaration, DeclarationOutcome, Declared, RawDeclaration};
 pub use relationship::{Relationship, RelationshipError};
 pub use token::Token;
 pub use role::Role;

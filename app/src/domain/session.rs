@@ -84,6 +84,8 @@ pub struct ProfileSummary {
 pub struct Profile {
     pub id: PersonId,
     pub name: String,
+    /// The account holder's own profile (not one held under their account).
+    pub own: bool,
     pub uci: String,
     pub date_of_birth: String,
     pub sex: String,
@@ -93,6 +95,10 @@ pub struct Profile {
     pub in_canada: Option<bool>,
     pub return_date: Option<String>,
     pub photo: Option<super::PhotoStatus>,
+    /// The newest declaration of presence, if any.
+    pub declaration: Option<super::Declaration>,
+    /// The mailing address given, if any.
+    pub address: Option<super::MailingAddress>,
 }
 
 /// One page of the officers' case list, newest first.

@@ -1,7 +1,9 @@
 //! The signed-in person's own pages: their account and the profiles they complete.
+use super::presence::DeclarationState;
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn};
-use crate::domain::{PersonId, PhotoStatus, Profile, Stage};
+use crate::domain::{MailingAddress, PersonId, PhotoStatus, Profile, Stage};
+use crate::messages::province_name;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -143,6 +145,7 @@ pub(super) fn PhotoState(#[prop(into)] photo: Signal<Option<PhotoStatus>>) -> im
 fn ProfileDetails(profile: Profile) -> impl IntoView {
     let i18n = use_i18n();
     let name = profile.name.clone();
+    let in_canada_now = profile.declaration.as_ref().is_some_and(|d| d.in_canada);
     let in_canada = profile.in_canada.map(|yes| move || if yes { t_string!(i18n, account.yes) } else { t_string!(i18n, account.no) });
     view! {
         <PageTitle title=Signal::derive(move || name.clone()) />
@@ -157,13 +160,43 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
             {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{date}</dd> })}
         </dl>
+        <h2>{t!(i18n, account.presence_heading)}</h2>
+        <p class="presence-state"><DeclarationState declaration=Signal::stored(profile.declaration.clone()) /></p>
+        <p><a href=move || routes::profile_presence(i18n.get_locale(), profile.id)>{t!(i18n, steps.presence_link)}</a></p>
+        <h2>{t!(i18n, account.address_heading)}</h2>
+        <AddressLines address=profile.address.clone() />
+        {in_canada_now.then(|| view! {
+            <p><a href=move || routes::profile_address(i18n.get_locale(), profile.id)>{t!(i18n, steps.address_link)}</a></p>
+        })}
         <h2>{t!(i18n, account.photo_heading)}</h2>
         <p class="photo-state"><PhotoState photo=Signal::stored(profile.photo.clone()) /></p>
-        <p>
-            <a href=move || routes::profile_photo(i18n.get_locale(), profile.id)>
-                {if profile.photo.is_some() { t_string!(i18n, account.photo_replace) } else { t_string!(i18n, account.photo_send) }}
-            </a>
-        </p>
+        {in_canada_now.then(|| view! {
+            <p>
+                <a href=move || routes::profile_photo(i18n.get_locale(), profile.id)>
+                    {if profile.photo.is_some() { t_string!(i18n, account.photo_replace) } else { t_string!(i18n, account.photo_send) }}
+                </a>
+            </p>
+        })}
         <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+    }
+}
+
+/// A mailing address as Canada Post prints it, line by line.
+#[component]
+fn AddressLines(address: Option<MailingAddress>) -> impl IntoView {
+    let i18n = use_i18n();
+    match address {
+        None => view! { <p class="address-state">{t!(i18n, steps.address_none)}</p> }.into_any(),
+        Some(address) => {
+            let MailingAddress { street, unit, city, province, postal_code, care_of } = address;
+            view! {
+                <p class="address-state">
+                    {care_of.map(|c| view! { {c}<br /> })}
+                    {unit.map(|u| format!("{u}-"))}{street}<br />
+                    {city}" "{move || province_name(i18n.get_locale(), province)}"  "{postal_code.to_string()}
+                </p>
+            }
+            .into_any()
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! One module a page.
 
 mod account;
+mod address;
 mod authenticator;
 mod home;
 mod invitation;
@@ -11,10 +12,12 @@ mod officer_cases;
 mod officer_import;
 mod password_reset;
 mod photo_check;
+mod presence;
 mod profile_photo;
 mod sign_in;
 
 pub use account::{AccountPage, ProfilePage};
+pub use address::AddressPage;
 pub use authenticator::AuthenticatorPage;
 pub use home::HomePage;
 pub use invitation::InvitationPage;
@@ -25,6 +28,7 @@ pub use officer_cases::OfficerCasesPage;
 pub use officer_import::ImportCasesPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use photo_check::PhotoCheckPage;
+pub use presence::PresencePage;
 pub use profile_photo::ProfilePhotoPage;
 pub use sign_in::{ChangePasswordPage, SignInPage, VerifyPage};
 

@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases/new`: an approved case entered by hand, checked by the
 //! same parser as the API and the import.
 use super::PageTitle;
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, SignedInOnly};
+use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, SignedInOnly, TextField};
 use crate::domain::{CaseOutcome, FieldError, Relationship};
 use crate::i18n::*;
 use crate::api::officer::CreateCase;
@@ -54,29 +54,6 @@ fn NewCaseForm() -> impl IntoView {
             <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, cases.submit)}</button>
         </ActionForm>
         <p><a href=move || routes::officer_cases(i18n.get_locale())>{t!(i18n, cases.title)}</a></p>
-    }
-}
-
-/// A labelled input whose id is the field's path in the case (`people[1].uci`),
-/// so that the error summary links to it.
-#[component]
-fn TextField(
-    errors: Signal<Vec<FieldError>>,
-    field: String,
-    name: String,
-    label: Signal<String>,
-    #[prop(default = "text")] kind: &'static str,
-) -> impl IntoView {
-    let invalid = {
-        let field = field.clone();
-        move || errors.with(|e| e.iter().any(|e| e.field == field)).to_string()
-    };
-    view! {
-        <div class="form-group">
-            <label for=field.clone()>{label}</label>
-            <FieldMessage errors field=field.clone() />
-            <input type=kind id=field.clone() name=name aria-invalid=invalid />
-        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! `/{lang}/profile/{id}/photo`: the signed-in photo step. The photo is checked
 //! in the browser, then sent for the profile, and checked again by the server.
 use super::account::{OwnProfile, PhotoState};
+use super::address::NeedsPresence;
 use super::PageTitle;
 use crate::components::PhotoChecker;
 use crate::api::photos;
@@ -17,7 +18,8 @@ pub fn ProfilePhotoPage() -> impl IntoView {
 #[component]
 fn PhotoStep(profile: Profile) -> impl IntoView {
     let i18n = use_i18n();
-    let Profile { id, name, photo, .. } = profile;
+    let Profile { id, name, photo, declaration, .. } = profile;
+    let in_canada = declaration.is_some_and(|d| d.in_canada);
     let photo = RwSignal::new(photo);
     // A new photo replaces the one shown; the query defeats the browser's copy.
     let version = RwSignal::new(0u32);
@@ -35,9 +37,15 @@ fn PhotoStep(profile: Profile) -> impl IntoView {
                 <img src=format!("{}?v={}", photos::endpoint(id), version.get()) alt=move || t_string!(i18n, account.photo_current) width="143" height="200" />
             </figure>
         })}
-        <p class="lead">{t!(i18n, account.photo_intro)}</p>
-        <p>{t!(i18n, photo.rules)}</p>
-        <PhotoChecker send_for=id on_sent />
+        {if in_canada {
+            view! {
+                <p class="lead">{t!(i18n, account.photo_intro)}</p>
+                <p>{t!(i18n, photo.rules)}</p>
+                <PhotoChecker send_for=id on_sent />
+            }.into_any()
+        } else {
+            view! { <NeedsPresence id /> }.into_any()
+        }}
         <p><a href=move || routes::profile(i18n.get_locale(), id)>{t!(i18n, account.photo_back)}</a></p>
     }
 }

@@ -1,9 +1,11 @@
-//! What an applicant sees once signed in: the profiles they complete (their
-//! own and those of the minors held under them).
+//! What an applicant does once signed in, for each profile they complete (their
+//! own and those of the minors held under them): see it (`profiles`), declare
+//! presence in Canada and give a mailing address (`steps`).
 pub mod profiles;
+pub mod steps;
 
 use app::api::ports::Applicants;
-use app::domain::{PersonId, Profile, ProfileSummary, Viewer};
+use app::domain::{AddressOutcome, DeclarationOutcome, PersonId, Profile, ProfileSummary, RawAddress, RawDeclaration, Viewer};
 use app::error::AppError;
 use sea_orm::DatabaseConnection;
 
@@ -19,5 +21,13 @@ impl Applicants for ApplicantDesk {
 
     async fn profile(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Profile>, AppError> {
         Ok(self.own_profile(viewer, person).await?)
+    }
+
+    async fn declare(&self, viewer: &Viewer, person: PersonId, declaration: &RawDeclaration) -> Result<DeclarationOutcome, AppError> {
+        Ok(ApplicantDesk::declare(self, viewer, person, declaration).await?)
+    }
+
+    async fn give_address(&self, viewer: &Viewer, person: PersonId, address: &RawAddress) -> Result<AddressOutcome, AppError> {
+        Ok(ApplicantDesk::give_address(self, viewer, person, address).await?)
     }
 }

@@ -1,5 +1,5 @@
 //! The profiles a signed-in person completes: their own and those held under them.
-use super::ApplicantDesk;
+use super::{steps, ApplicantDesk};
 use crate::error::DeskError;
 use crate::entities::{case, person, photo};
 use app::domain::{PersonId, PhotoStatus, Profile, ProfileSummary, Viewer};
@@ -36,6 +36,8 @@ impl ApplicantDesk {
             .one(&self.db)
             .await?;
         let Some((p, c)) = found else { return Ok(None) };
+        let declaration = steps::declaration_of(&self.db, &p).await?;
+        let address = steps::address_of(&self.db, p.id).await?;
         let photo = photo::Entity::find()
             .select_only()
             .columns([photo::Column::ReceivedAt, photo::Column::SentAnyway])
@@ -48,6 +50,7 @@ impl ApplicantDesk {
         Ok(Some(Profile {
             id: PersonId(p.id),
             name: p.full_name(),
+            own: p.email.as_deref().is_some_and(|email| email.eq_ignore_ascii_case(&viewer.email)),
             uci: app::domain::Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or(p.uci),
             date_of_birth: p.date_of_birth.to_string(),
             sex: p.sex,
@@ -57,6 +60,8 @@ impl ApplicantDesk {
             in_canada: p.in_canada,
             return_date: p.return_date.map(|d| d.to_string()),
             photo,
+            declaration,
+            address,
         }))
     }
 }

@@ -1,7 +1,9 @@
 //! sea-orm entities, one module a table.
+pub mod address;
 pub mod api_token;
 pub mod audit_event;
 pub mod case;
+pub mod declaration;
 pub mod invitation;
 pub mod outbox_message;
 pub mod password_reset;

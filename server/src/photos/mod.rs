@@ -10,6 +10,7 @@ use app::api::ports::Photos;
 use app::domain::{PersonId, PhotoOutcome, PhotoStatus, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
+use crate::applicants::steps::declared_in_canada;
 use engine::Checked;
 use sea_orm::DatabaseConnection;
 
@@ -25,6 +26,9 @@ impl Photos for PhotoDesk {
     #[tracing::instrument(skip_all, fields(person = %person, anyway = anyway, bytes = photo.len()))]
     async fn receive(&self, viewer: &Viewer, person: PersonId, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
         let person = store::own_person(&self.db, viewer, person).await?;
+        if !declared_in_canada(&self.db, person.id).await? {
+            return Err(AppError::PresenceRequired);
+        }
         let (report, clean) = match engine::check(photo, anyway).await? {
             Checked::Kept { report, clean } => (report, clean),
             Checked::NotSent(report) => return Ok(PhotoOutcome::NotSent(report)),

@@ -15,4 +15,5 @@ mod pages;
 mod resets;
 mod photos;
 mod sign_in;
+mod steps;
 mod under_load;

@@ -1,7 +1,7 @@
 use crate::cases_api::family;
 use crate::helpers::{on_both_databases, TestApp};
 use crate::sign_in::{browser, signed_in};
-use portal::entities::{audit_event, person, photo, user};
+use portal::entities::{audit_event, declaration, person, photo, user};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::Value;
 
@@ -25,6 +25,25 @@ pub async fn family_of_signed_in(app: &TestApp) -> (i32, i32) {
     (ids[0], ids[1])
 }
 
+/// Both declared physically in Canada, as the presence step records it: the
+/// photo step opens only then.
+pub async fn declared_in_canada(app: &TestApp, people: &[i32]) {
+    let account = user::Entity::find().filter(user::Column::Email.eq("mai.nguyen@example.com")).one(&app.db).await.unwrap().unwrap();
+    for &person in people {
+        declaration::ActiveModel {
+            person_id: Set(person),
+            in_canada: Set(true),
+            expected_return: Set(None),
+            declared_at: Set(chrono::Utc::now()),
+            declared_by: Set(account.id),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+}
+
 async fn send(app: &TestApp, client: &reqwest::Client, person: i32, bytes: Vec<u8>, anyway: bool) -> (u16, Value) {
     let response = client
         .post(format!("{}/api/me/people/{person}/photo?anyway={anyway}", app.address))
@@ -46,6 +65,11 @@ on_both_databases! {
         let client = browser();
         signed_in(&app, &client).await;
         let (own, child) = family_of_signed_in(&app).await;
+
+        // Not before the person is declared in Canada.
+        let (status, body) = send(&app, &client, own, fixture("astronaut_good.jpg"), false).await;
+        assert_eq!((status, body), (409, Value::from("PresenceRequired")));
+        declared_in_canada(&app, &[own, child]).await;
 
         // Objective failures never go, whatever the choice.
         let (status, body) = send(&app, &client, own, fixture("astronaut_two_faces.jpg"), true).await;
@@ -90,6 +114,7 @@ on_both_databases! {
         let client = browser();
         signed_in(&app, &client).await;
         let (own, child) = family_of_signed_in(&app).await;
+        declared_in_canada(&app, &[own, child]).await;
         send(&app, &client, child, fixture("astronaut_good.jpg"), false).await;
         for _ in 0..7 {
             let (status, body) = send(&app, &client, own, fixture("astronaut_good.jpg"), false).await;

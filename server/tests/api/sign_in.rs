@@ -13,8 +13,13 @@ pub fn browser() -> reqwest::Client {
 }
 
 pub async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
+    server_fn(app, client, &format!("session/{endpoint}"), form).await
+}
+
+/// A server function called as the page calls it (`/api/{path}`, a form), with its status and answer.
+pub async fn server_fn(app: &TestApp, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
     let response = client
-        .post(format!("{}/api/session/{endpoint}", app.address))
+        .post(format!("{}/api/{path}", app.address))
         .header("Accept", "application/json")
         .form(form)
         .send()

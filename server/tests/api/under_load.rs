@@ -62,6 +62,8 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
         let to_sign_in = || Want::RedirectTo(format!("/{lang}/sign-in"));
         let (own, theirs) = (format!("/profile/{profile}"), format!("/profile/{stranger}"));
         let photo_title = text(lang, "account.photo_title").replace("{{ name }}", "Thị Mai Nguyễn");
+        let named = |key: &str, name: &str| Want::Heading(text(lang, key).replace("{{ name }}", name));
+        let kid = format!("/profile/{child}");
         let not_found = format!("{} ({})", text(lang, "not_found.title"), text(lang, "not_found.error"));
         all.extend([
             at(SignedOut, "/", 200, heading("home.title")),
@@ -78,6 +80,8 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(SignedOut, "/account/authenticator", 302, to_sign_in()),
             at(SignedOut, &own, 302, to_sign_in()),
             at(SignedOut, &format!("{own}/photo"), 302, to_sign_in()),
+            at(SignedOut, &format!("{own}/presence"), 302, to_sign_in()),
+            at(SignedOut, &format!("{own}/address"), 302, to_sign_in()),
             at(SignedOut, "/officer/cases", 302, to_sign_in()),
             at(SignedOut, "/officer/cases/new", 302, to_sign_in()),
             at(SignedOut, "/officer/cases/import", 302, to_sign_in()),
@@ -89,6 +93,13 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(Applicant, &format!("{own}/photo"), 200, Want::Heading(photo_title)),
             at(Applicant, &theirs, 404, heading("account.not_found_title")),
             at(Applicant, &format!("{theirs}/photo"), 404, heading("account.not_found_title")),
+            at(Applicant, &format!("{own}/presence"), 200, named("steps.presence_title", "Thị Mai Nguyễn")),
+            at(Applicant, &format!("{kid}/presence"), 200, named("steps.presence_title", "Anh Tremblay")),
+            at(Applicant, &format!("{own}/address"), 200, named("steps.address_title", "Thị Mai Nguyễn")),
+            at(Applicant, &format!("{kid}/address"), 200, named("steps.address_title", "Anh Tremblay")),
+            at(Applicant, &format!("{kid}/photo"), 200, named("account.photo_title", "Anh Tremblay")),
+            at(Applicant, &format!("{theirs}/presence"), 404, heading("account.not_found_title")),
+            at(Applicant, &format!("{theirs}/address"), 404, heading("account.not_found_title")),
             at(Applicant, "/officer/cases", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/cases/new", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/cases/import", 403, heading("cases.forbidden_title")),
@@ -214,6 +225,8 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     let applicant = browser();
     signed_in_as(&app, &applicant, "mai.nguyen@example.com", "Thị Mai Nguyễn", Role::Applicant).await;
     let (profile, child) = crate::photos::family_of_signed_in(&app).await;
+    // The child is declared in Canada, the principal is not yet: both kinds of step pages.
+    crate::photos::declared_in_canada(&app, &[child]).await;
     let invitation = crate::invitations::invite(&app, "E000888222").await;
     let stranger = profile.max(child) + 1;
     let officer = browser();

@@ -32,6 +32,23 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
     )
 }
 
+/// A day as people write it: "December 1, 2026", « 1er décembre 2026 ».
+pub fn long_date(locale: Locale, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ];
+    let (month, d, year) = (day.month0() as usize, day.day(), day.year());
+    match locale {
+        Locale::en => format!("{} {d}, {year}", EN[month]),
+        Locale::fr if d == 1 => format!("1er {} {year}", FR[month]),
+        Locale::fr => format!("{d} {} {year}", FR[month]),
+    }
+}
+
 /// A province's or territory's name, as Canada Post and the Government of Canada write it.
 pub fn province_name(locale: Locale, province: Province) -> &'static str {
     match province {
@@ -54,6 +71,14 @@ pub fn province_name(locale: Locale, province: Province) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_written_as_each_language_writes_them() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(1987, 7, d).unwrap();
+        assert_eq!(long_date(Locale::en, day(2)), "July 2, 1987");
+        assert_eq!(long_date(Locale::fr, day(2)), "2 juillet 1987");
+        assert_eq!(long_date(Locale::fr, day(1)), "1er juillet 1987");
+    }
 
     #[test]
     fn every_error_key_has_its_own_text_in_both_languages() {

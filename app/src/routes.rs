@@ -76,6 +76,11 @@ pub fn verify(locale: Locale) -> String {
     format!("/{}/verify", locale.as_str())
 }
 
+/// An applicant's home once signed in: their steps.
+pub fn steps_home(locale: Locale) -> String {
+    format!("/{}/home", locale.as_str())
+}
+
 pub fn account(locale: Locale) -> String {
     format!("/{}/account", locale.as_str())
 }
@@ -121,7 +126,7 @@ pub fn next_step(locale: Locale, stage: crate::domain::Stage) -> String {
     match stage {
         Stage::ChangePassword => change_password(locale),
         Stage::SecondFactor => verify(locale),
-        Stage::Active => account(locale),
+        Stage::Active => steps_home(locale),
     }
 }
 

@@ -139,7 +139,8 @@ export async function signInFirstTime(page: Page, username: string, temporary: s
   await gotoHydrated(page, '/en/verify');
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
+  // Applicants land on their steps, officers on their cases.
+  await expect(page).toHaveURL(/\/en\/(home|officer\/cases)$/);
 }
 
 /** What an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */
@@ -203,6 +204,6 @@ export async function declareInCanada(page: Page, label: string | RegExp) {
   await page.getByLabel(label).check();
   await page.getByRole('button', { name: 'Save the declaration' }).click();
   await expect(page.locator('.notice-success')).toContainText('The declaration is saved.');
-  await expect(page.locator('.presence-state')).toHaveText(/^Declared physically in Canada on \d{4}-\d{2}-\d{2}/);
+  await expect(page.locator('.presence-state')).toHaveText(/^Declared physically in Canada on [A-Z][a-z]+ \d{1,2}, \d{4}/);
   await page.getByRole('link', { name: 'Back to the profile' }).click();
 }

@@ -5,7 +5,7 @@ const text = {
   en: {
     signIn: 'Sign in', username: 'Username (your email address)', password_: 'Password', submit: 'Sign in',
     choosePassword: 'Choose your password', newPassword: 'New password', again: 'New password, again', save: 'Save my password',
-    code: '6-digit code', next: 'Continue', account: 'Your account', codeLine: /is:\s+(\d{6})/,
+    code: '6-digit code', next: 'Continue', account: 'Your account', home: 'Your steps', codeLine: /is:\s+(\d{6})/,
     weak: 'This password is too common or too easy to guess',
     title: 'Your invitation to the PR Confirmation Portal',
     summary: 'Check these answers',
@@ -24,7 +24,7 @@ const text = {
   fr: {
     signIn: 'Se connecter', username: 'Nom d’utilisateur (votre adresse courriel)', password_: 'Mot de passe', submit: 'Se connecter',
     choosePassword: 'Choisissez votre mot de passe', newPassword: 'Nouveau mot de passe', again: 'Nouveau mot de passe, de nouveau',
-    save: 'Enregistrer mon mot de passe', code: 'Code de 6 chiffres', next: 'Continuer', account: 'Votre compte',
+    save: 'Enregistrer mon mot de passe', code: 'Code de 6 chiffres', next: 'Continuer', account: 'Votre compte', home: 'Vos étapes',
     codeLine: /est :\s+(\d{6})/, weak: 'Ce mot de passe est trop courant ou trop facile à deviner',
     title: 'Votre invitation au Portail de confirmation de la RP',
     summary: 'Vérifiez ces réponses',
@@ -122,10 +122,13 @@ for (const lang of ['en', 'fr'] as const) {
     await page.getByLabel(t.code).fill(code);
     await page.getByRole('button', { name: t.next }).click();
 
-    await expect(page).toHaveURL(new RegExp(`/${lang}/account$`));
+    await expect(page).toHaveURL(new RegExp(`/${lang}/home$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.home);
+    // Her own card and her child's, not her spouse's: he has his own account.
+    await expect(page.locator('.person-card h2')).toHaveText(['Thị Mai Nguyễn', 'Anh Tremblay']);
+    await gotoHydrated(page, `/${lang}/account`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account);
     await expect(page.locator('.signed-in-as')).toContainText('Thị Mai Nguyễn');
-    // Her own profile and her child's, not her spouse's: he has his own account.
     await expect(page.locator('.profiles li')).toHaveText(['Thị Mai Nguyễn', 'Anh Tremblay']);
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'portal_session')!;

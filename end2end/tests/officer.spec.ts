@@ -7,7 +7,7 @@ test('an officer imports a file of cases, sees a report per row, and re-sends an
   const { tag } = unique();
   const officer = createOfficer(testInfo, tag);
   await signInFirstTime(page, officer.address, officer.password, 'granite puffin evening lamp');
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await expect(page).toHaveURL(/\/en\/officer\/cases$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cases');
 
   const good = unique().number;

@@ -7,8 +7,8 @@ test('an applicant reaches only their own profiles, and no officer page', async 
   const { mai, maiPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, mai, maiPassword, 'violet harbour seven trains');
 
-  await expect(page.locator('.profiles a')).toHaveCount(2);
-  const own = await page.locator('.profiles a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  await expect(page.locator('.person-card h2 a')).toHaveCount(2);
+  const own = await page.locator('.person-card h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   const ids = own.map((href) => Number(href.split('/').pop()));
   // Luc's profile sits between Mai's and Anh's on the application.
   const spouse = ids[0] + 1;
@@ -140,6 +140,7 @@ test('an authenticator app replaces the emailed code', async ({ page, request },
   test.slow();
   const { luc, lucPassword } = await familyWithAccounts(page, request, testInfo);
   await signInFirstTime(page, luc, lucPassword, 'pebble orchard violin sunrise');
+  await page.getByRole('link', { name: 'Your account and its security' }).click();
   await page.getByRole('link', { name: 'Use an authenticator app instead of codes by email' }).click();
   // A session alone is not enough: the password comes first.
   await page.getByRole('button', { name: 'Show the code to scan' }).click();
@@ -169,7 +170,7 @@ test('an authenticator app replaces the emailed code', async ({ page, request },
     await expect(page.locator('main')).toContainText('Enter the 6-digit code your authenticator app shows now');
     await page.getByLabel('Code from your authenticator app, or a recovery code').fill(second);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page).toHaveURL(/\/en\/account$/);
+    await expect(page).toHaveURL(/\/en\/home$/);
     await page.context().clearCookies();
   }
 
@@ -180,7 +181,8 @@ test('an authenticator app replaces the emailed code', async ({ page, request },
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Code from your authenticator app, or a recovery code').fill(codes[1]);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page).toHaveURL(/\/en\/home$/);
+  await gotoHydrated(page, '/en/account');
   await page.getByRole('link', { name: 'Change or stop using the app' }).click();
   const remove = page.getByRole('region', { name: 'Stop using an authenticator app' });
   for (const password of ['not my password at all', 'pebble orchard violin sunrise']) {

@@ -7,6 +7,8 @@ test('presence first, then a mailing address checked against its province; outsi
   await signInFirstTime(page, mai, maiPassword, 'amber harbour seven owls');
   await page.locator('.profiles a', { hasText: 'Thị Mai Nguyễn' }).click();
   const profile = new URL(page.url()).pathname;
+  // Dates as people write them, in each language.
+  await expect(page.locator('dl.profile')).toContainText('July 2, 1987');
 
   // What the invitation's answer said is a starting point, not the declaration.
   await page.getByRole('link', { name: 'Declare presence in Canada' }).click();
@@ -18,7 +20,7 @@ test('presence first, then a mailing address checked against its province; outsi
   await page.getByLabel('I am not in Canada now').check();
   await page.getByRole('button', { name: 'Save the declaration' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /cannot confirm permanent residence while the person is outside Canada/ })).toBeVisible();
-  await expect(page.locator('.presence-state')).toHaveText(/^Declared outside Canada on \d{4}-\d{2}-\d{2}\.$/);
+  await expect(page.locator('.presence-state')).toHaveText(/^Declared outside Canada on [A-Z][a-z]+ \d{1,2}, \d{4}\.$/);
   for (const step of ['address', 'photo']) {
     await gotoHydrated(page, `${profile}/${step}`);
     await expect(page.getByRole('heading', { level: 2, name: 'First declare that the person is in Canada' })).toBeVisible();
@@ -58,6 +60,8 @@ test('presence first, then a mailing address checked against its province; outsi
   await expect(page.locator('.address-state')).toContainText('M5V 3L9');
 
   // In French, the address given is there to change; a field left empty is named.
+  await gotoHydrated(page, profile.replace('/en/', '/fr/'));
+  await expect(page.locator('dl.profile')).toContainText('2 juillet 1987');
   await gotoHydrated(page, `${profile.replace('/en/', '/fr/')}/address`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse postale : Thị Mai Nguyễn');
   await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('M5V 3L9');

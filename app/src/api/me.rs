@@ -1,7 +1,7 @@
 //! `/api/me/*`: what a fully signed-in person may see and change of their own.
 #[cfg(feature = "ssr")]
 use super::context;
-use crate::domain::{AddressOutcome, DeclarationOutcome, PersonId, RawAddress, RawDeclaration, AuthenticatorOutcome, Profile, ProfileSummary};
+use crate::domain::{AddressOutcome, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, AuthenticatorOutcome, Profile, ProfileSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -50,4 +50,11 @@ pub async fn declare_presence(id: PersonId, declaration: RawDeclaration) -> Resu
 pub async fn give_address(id: PersonId, address: RawAddress) -> Result<AddressOutcome, AppError> {
     let (services, viewer) = context::signed_in().await?;
     services.applicants.give_address(&viewer, id, &address).await.map_err(AppError::with_status)
+}
+
+/// The home page's cards: one per profile the signed-in person completes.
+#[server(endpoint = "me/home")]
+pub async fn my_cards() -> Result<Vec<PersonCard>, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.cards(&viewer).await.map_err(AppError::with_status)
 }

@@ -1,6 +1,6 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{AddressOutcome, CaseId, DeclarationOutcome, PersonId, RawAddress, RawDeclaration, 
+use crate::domain::{AddressOutcome, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
     AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
@@ -62,6 +62,8 @@ pub trait Applicants: Send + Sync {
     async fn profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, AppError>;
     /// One profile, if the viewer completes it; `None` otherwise (whether or not it exists).
     async fn profile(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Profile>, AppError>;
+    /// A card for each profile the viewer completes: its steps and its deadline.
+    async fn cards(&self, viewer: &Viewer) -> Result<Vec<PersonCard>, AppError>;
     /// Records the person's declaration of presence, by the viewer.
     async fn declare(&self, viewer: &Viewer, person: PersonId, declaration: &RawDeclaration) -> Result<DeclarationOutcome, AppError>;
     /// Keeps the person's mailing address; only once they declared they are in Canada.

@@ -45,10 +45,9 @@ impl RawDeclaration {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Declaration {
     pub in_canada: bool,
-    /// `YYYY-MM-DD`, when they said.
-    pub expected_return: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub declared_on: String,
+    /// When they said.
+    pub expected_return: Option<NaiveDate>,
+    pub declared_on: NaiveDate,
     /// Who declared it, when not the person themself (the principal for a minor).
     pub declared_by: Option<String>,
 }

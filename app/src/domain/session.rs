@@ -87,13 +87,13 @@ pub struct Profile {
     /// The account holder's own profile (not one held under their account).
     pub own: bool,
     pub uci: String,
-    pub date_of_birth: String,
+    pub date_of_birth: chrono::NaiveDate,
     pub sex: String,
     pub country_of_birth: String,
     pub citizenship: String,
     pub application_number: String,
     pub in_canada: Option<bool>,
-    pub return_date: Option<String>,
+    pub return_date: Option<chrono::NaiveDate>,
     pub photo: Option<super::PhotoStatus>,
     /// The newest declaration of presence, if any.
     pub declaration: Option<super::Declaration>,

@@ -3,7 +3,7 @@ use super::presence::DeclarationState;
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn};
 use crate::domain::{MailingAddress, PersonId, PhotoStatus, Profile, Stage};
-use crate::messages::province_name;
+use crate::messages::{long_date, province_name};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -153,12 +153,12 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         <dl class="profile">
             <dt>{t!(i18n, account.application_number)}</dt><dd>{profile.application_number}</dd>
             <dt>{t!(i18n, account.uci)}</dt><dd>{profile.uci}</dd>
-            <dt>{t!(i18n, account.date_of_birth)}</dt><dd>{profile.date_of_birth}</dd>
+            <dt>{t!(i18n, account.date_of_birth)}</dt><dd>{move || long_date(i18n.get_locale(), profile.date_of_birth)}</dd>
             <dt>{t!(i18n, account.sex)}</dt><dd>{profile.sex}</dd>
             <dt>{t!(i18n, account.country_of_birth)}</dt><dd>{profile.country_of_birth}</dd>
             <dt>{t!(i18n, account.citizenship)}</dt><dd>{profile.citizenship}</dd>
             {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
-            {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{date}</dd> })}
+            {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{move || long_date(i18n.get_locale(), date)}</dd> })}
         </dl>
         <h2>{t!(i18n, account.presence_heading)}</h2>
         <p class="presence-state"><DeclarationState declaration=Signal::stored(profile.declaration.clone()) /></p>

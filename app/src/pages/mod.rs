@@ -15,6 +15,7 @@ mod photo_check;
 mod presence;
 mod profile_photo;
 mod sign_in;
+mod steps_home;
 
 pub use account::{AccountPage, ProfilePage};
 pub use address::AddressPage;
@@ -31,6 +32,7 @@ pub use photo_check::PhotoCheckPage;
 pub use presence::PresencePage;
 pub use profile_photo::ProfilePhotoPage;
 pub use sign_in::{ChangePasswordPage, SignInPage, VerifyPage};
+pub use steps_home::StepsHomePage;
 
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -6,6 +6,7 @@ use crate::api::me::DeclarePresence;
 use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, TextField};
 use crate::domain::{Declaration, DeclarationOutcome, Profile};
 use crate::i18n::*;
+use crate::messages::long_date;
 use crate::routes;
 use leptos::prelude::*;
 
@@ -48,7 +49,7 @@ fn PresenceStep(profile: Profile) -> impl IntoView {
     };
     let said = match (in_canada, return_date) {
         (Some(true), _) => Some(t_string!(i18n, steps.said_in).to_string()),
-        (Some(false), Some(date)) => Some(t_string!(i18n, steps.said_out, date = date).to_string()),
+        (Some(false), Some(date)) => Some(t_string!(i18n, steps.said_out, date = long_date(i18n.get_locale_untracked(), date)).to_string()),
         _ => None,
     };
     view! {
@@ -111,19 +112,20 @@ fn Outside() -> impl IntoView {
 #[component]
 pub(super) fn DeclarationState(#[prop(into)] declaration: Signal<Option<Declaration>>) -> impl IntoView {
     let i18n = use_i18n();
+    let day = move |d| long_date(i18n.get_locale(), d);
     move || match declaration.get() {
         None => t_string!(i18n, steps.not_declared).to_string(),
         Some(Declaration { in_canada: true, declared_on, declared_by: None, .. }) => {
-            t_string!(i18n, steps.declared_in, date = declared_on).to_string()
+            t_string!(i18n, steps.declared_in, date = day(declared_on)).to_string()
         }
         Some(Declaration { in_canada: true, declared_on, declared_by: Some(who), .. }) => {
-            t_string!(i18n, steps.declared_in_by, date = declared_on, who = who).to_string()
+            t_string!(i18n, steps.declared_in_by, date = day(declared_on), who = who).to_string()
         }
         Some(Declaration { in_canada: false, declared_on, expected_return: Some(back), .. }) => {
-            t_string!(i18n, steps.declared_out_return, date = declared_on, back = back).to_string()
+            t_string!(i18n, steps.declared_out_return, date = day(declared_on), back = day(back)).to_string()
         }
         Some(Declaration { in_canada: false, declared_on, expected_return: None, .. }) => {
-            t_string!(i18n, steps.declared_out, date = declared_on).to_string()
+            t_string!(i18n, steps.declared_out, date = day(declared_on)).to_string()
         }
     }
 }

@@ -1,11 +1,12 @@
 //! What an applicant does once signed in, for each profile they complete (their
 //! own and those of the minors held under them): see it (`profiles`), declare
 //! presence in Canada and give a mailing address (`steps`).
+pub mod home;
 pub mod profiles;
 pub mod steps;
 
 use app::api::ports::Applicants;
-use app::domain::{AddressOutcome, DeclarationOutcome, PersonId, Profile, ProfileSummary, RawAddress, RawDeclaration, Viewer};
+use app::domain::{AddressOutcome, DeclarationOutcome, PersonCard, PersonId, Profile, ProfileSummary, RawAddress, RawDeclaration, Viewer};
 use app::error::AppError;
 use sea_orm::DatabaseConnection;
 
@@ -21,6 +22,10 @@ impl Applicants for ApplicantDesk {
 
     async fn profile(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Profile>, AppError> {
         Ok(self.own_profile(viewer, person).await?)
+    }
+
+    async fn cards(&self, viewer: &Viewer) -> Result<Vec<PersonCard>, AppError> {
+        Ok(ApplicantDesk::cards(self, viewer).await?)
     }
 
     async fn declare(&self, viewer: &Viewer, person: PersonId, declaration: &RawDeclaration) -> Result<DeclarationOutcome, AppError> {

@@ -127,8 +127,8 @@ pub async fn declaration_of(db: &DatabaseConnection, person: &person::Model) -> 
         .await?;
     Ok(found.map(|(d, by)| Declaration {
         in_canada: d.in_canada,
-        expected_return: d.expected_return.map(|day| day.to_string()),
-        declared_on: d.declared_at.date_naive().to_string(),
+        expected_return: d.expected_return,
+        declared_on: d.declared_at.date_naive(),
         declared_by: by.filter(|account| person.email.as_deref() != Some(account.email.as_str())).map(|account| account.name),
     }))
 }

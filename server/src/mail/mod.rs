@@ -7,7 +7,7 @@ pub mod worker;
 
 use crate::entities::outbox_message;
 use app::domain::Email;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
 /// A plain-text message: English first, then French, in one body.
@@ -40,15 +40,8 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, email: &OutgoingEmail) -> Resul
 
 /// "December 26, 2026" and "26 décembre 2026".
 pub fn long_dates(at: DateTime<Utc>) -> (String, String) {
-    const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ];
-    let month = at.month0() as usize;
-    let day = at.day();
-    let fr_day = if day == 1 { "1er".to_owned() } else { day.to_string() };
-    (format!("{} {day}, {}", EN[month], at.year()), format!("{fr_day} {} {}", FR[month], at.year()))
+    use app::i18n::Locale;
+    let day = at.date_naive();
+    (app::messages::long_date(Locale::en, day), app::messages::long_date(Locale::fr, day))
 }
 

@@ -129,3 +129,34 @@ on_both_databases! {
         }
     }
 }
+
+on_both_databases! {
+    async fn the_home_cards_follow_what_is_stored(app) {
+        let client = browser();
+        signed_in(&app, &client).await;
+        let (own, child) = family_of_signed_in(&app).await;
+        let statuses = |card: &Value| -> Vec<String> {
+            card["steps"].as_array().unwrap().iter().map(|s| format!("{}:{}", s[0].as_str().unwrap(), s[1].as_str().unwrap())).collect()
+        };
+        let (status, cards) = me(&app, &client, "home", &[]).await;
+        assert_eq!(status, 200);
+        assert_eq!(cards.as_array().unwrap().len(), 2, "{cards}");
+        assert_eq!(cards[0]["id"], own);
+        assert_eq!(statuses(&cards[0])[..3], ["Presence:ToDo", "Address:NotYet", "Photo:NotYet"]);
+
+        declare(&app, &client, own, "yes", "").await;
+        give_address(&app, &client, own, "ON", "M5V 3L9").await;
+        let (_, cards) = me(&app, &client, "home", &[]).await;
+        assert_eq!(
+            statuses(&cards[0]),
+            ["Presence:Done", "Address:Done", "Photo:ToDo", "Review:NotYet", "Ecopr:NotYet", "Card:NotYet"]
+        );
+        assert_eq!(cards[1]["id"], child);
+        assert_eq!(statuses(&cards[1])[0], "Presence:ToDo", "the child's card is its own");
+        // 180 days from the case's approval (the fixture's 2026-11-20).
+        assert_eq!(cards[0]["deadline"], "2027-05-19");
+
+        let half = browser();
+        assert_eq!(me(&app, &half, "home", &[]).await, (401, json!("SignInRequired")));
+    }
+}

@@ -1,0 +1,124 @@
+//! A person's steps, from presence in Canada to the PR card, and where each
+//! stands: decided here, from the stored facts, for the home page's cards.
+use super::PersonId;
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Days from the case's approval to give the photo and the address (IRCC's rule).
+pub const DAYS_TO_COMPLETE: i64 = 180;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Presence,
+    Address,
+    Photo,
+    Review,
+    Ecopr,
+    Card,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepStatus {
+    Done,
+    ToDo,
+    /// With IRCC: nothing to do for now.
+    Waiting,
+    /// Sent back to the person, to do again.
+    Returned,
+    /// Opens once the steps before it are done.
+    NotYet,
+}
+
+/// What is stored about a person, as far as their steps go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The newest declaration: in Canada or not; `None` before any.
+    pub in_canada: Option<bool>,
+    pub address_given: bool,
+    pub photo_sent: bool,
+}
+
+impl Facts {
+    /// Each step in order, with its status.
+    pub fn steps(self) -> Vec<(Step, StepStatus)> {
+        use StepStatus::*;
+        let present = self.in_canada == Some(true);
+        let after_presence = |done: bool| match (present, done) {
+            (false, _) => NotYet,
+            (true, true) => Done,
+            (true, false) => ToDo,
+        };
+        vec![
+            (Step::Presence, if present { Done } else { ToDo }),
+            (Step::Address, after_presence(self.address_given)),
+            (Step::Photo, after_presence(self.photo_sent)),
+            // An officer reviews each photo sent; PR is confirmed after an accepted one.
+            (Step::Review, if self.photo_sent { Waiting } else { NotYet }),
+            (Step::Ecopr, NotYet),
+            (Step::Card, NotYet),
+        ]
+    }
+}
+
+/// One person's card on the home page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub id: PersonId,
+    pub name: String,
+    pub steps: Vec<(Step, StepStatus)>,
+    /// The last day to give the photo and the address (`YYYY-MM-DD`).
+    pub deadline: NaiveDate,
+    /// From today; negative once it has passed.
+    pub days_left: i64,
+}
+
+impl PersonCard {
+    pub fn new(id: PersonId, name: String, facts: Facts, approved_on: NaiveDate, today: NaiveDate) -> Self {
+        let deadline = approved_on + Duration::days(DAYS_TO_COMPLETE);
+        Self { id, name, steps: facts.steps(), deadline, days_left: (deadline - today).num_days() }
+    }
+
+    /// The one thing to do next, if the person has anything to do.
+    pub fn next(&self) -> Option<Step> {
+        self.steps.iter().find(|(_, status)| matches!(status, StepStatus::ToDo | StepStatus::Returned)).map(|(step, _)| *step)
+    }
+
+    /// Whether the deadline still matters: the photo or the address is missing.
+    pub fn deadline_open(&self) -> bool {
+        self.steps.iter().any(|(step, status)| matches!(step, Step::Address | Step::Photo) && *status != StepStatus::Done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StepStatus::*;
+
+    fn statuses(facts: Facts) -> Vec<StepStatus> {
+        facts.steps().into_iter().map(|(_, status)| status).collect()
+    }
+
+    #[test]
+    fn each_step_opens_once_the_one_it_needs_is_done() {
+        assert_eq!(statuses(Facts::default()), [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet]);
+        assert_eq!(statuses(Facts { in_canada: Some(false), ..Facts::default() }), [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet]);
+        let present = Facts { in_canada: Some(true), ..Facts::default() };
+        assert_eq!(statuses(present), [Done, ToDo, ToDo, NotYet, NotYet, NotYet]);
+        assert_eq!(statuses(Facts { address_given: true, photo_sent: true, ..present }), [Done, Done, Done, Waiting, NotYet, NotYet]);
+    }
+
+    #[test]
+    fn the_card_names_the_next_step_and_counts_180_days_from_approval() {
+        let approved = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let card = PersonCard::new(PersonId(1), "Mai".into(), Facts { in_canada: Some(true), ..Facts::default() }, approved, today);
+        assert_eq!(card.next(), Some(Step::Address));
+        assert_eq!(card.deadline, NaiveDate::from_ymd_opt(2027, 3, 30).unwrap());
+        assert_eq!(card.days_left, 119);
+        assert!(card.deadline_open());
+        let done = Facts { in_canada: Some(true), address_given: true, photo_sent: true };
+        let card = PersonCard::new(PersonId(1), "Mai".into(), done, approved, today);
+        assert_eq!(card.next(), None);
+        assert!(!card.deadline_open());
+    }
+}

@@ -1,23 +1,17 @@
 //! The home page's cards: for each person the account completes, where each of
 //! their steps stands and how long is left, from what is stored.
 use super::ApplicantDesk;
-use crate::entities::{address, case, declaration, person, photo};
+use crate::entities::{address, declaration, photo};
 use crate::error::DeskError;
 use app::domain::{Facts, PersonCard, PersonId, Viewer};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 impl ApplicantDesk {
     #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
     pub(crate) async fn cards(&self, viewer: &Viewer) -> Result<Vec<PersonCard>, DeskError> {
-        let people = person::Entity::find()
-            .filter(person::Column::UserId.eq(viewer.user_id))
-            .find_also_related(case::Entity)
-            .order_by_asc(person::Column::CaseId)
-            .order_by_asc(person::Column::Position)
-            .all(&self.db)
-            .await?;
+        let people = self.people(viewer).await?;
         let ids: Vec<i32> = people.iter().map(|(p, _)| p.id).collect();
         let declared: HashMap<i32, bool> = declaration::Entity::find()
             .select_only()

@@ -7,15 +7,20 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 impl ApplicantDesk {
-    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
-    pub(crate) async fn own_profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, DeskError> {
-        let people = person::Entity::find()
+    /// The people the viewer completes, with their cases, in the application's order.
+    pub(super) async fn people(&self, viewer: &Viewer) -> Result<Vec<(person::Model, Option<case::Model>)>, DeskError> {
+        Ok(person::Entity::find()
             .filter(person::Column::UserId.eq(viewer.user_id))
             .find_also_related(case::Entity)
             .order_by_asc(person::Column::CaseId)
             .order_by_asc(person::Column::Position)
             .all(&self.db)
-            .await?;
+            .await?)
+    }
+
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
+    pub(crate) async fn own_profiles(&self, viewer: &Viewer) -> Result<Vec<ProfileSummary>, DeskError> {
+        let people = self.people(viewer).await?;
         Ok(people
             .into_iter()
             .map(|(p, c)| ProfileSummary {

@@ -58,6 +58,6 @@ pub use presence::{AddressOutcome, Declaration, DeclarationOutcome, Declared, Ra
 pub use relationship::{Relationship, RelationshipError};
 pub use token::Token;
 pub use role::Role;
-pub use session::{AuthenticatorOutcome, AuthenticatorSetup, CasePage, CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
+pub use session::{PersonProgress, AuthenticatorOutcome, AuthenticatorSetup, CasePage, CaseSummary, Profile, ProfileSummary, ResetOutcome, Stage, StepOutcome, Viewer};
 pub use sex::{Sex, SexError};
 pub use uci::{Uci, UciError};

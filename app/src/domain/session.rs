@@ -126,4 +126,17 @@ pub struct CaseSummary {
     /// invited, answered or paper_route.
     pub status: String,
     pub created_on: String,
+    /// Each person's steps so far, in the application's order.
+    pub progress: Vec<PersonProgress>,
+    /// Days left to give the photos and addresses (negative once past).
+    pub days_left: i64,
+}
+
+/// How far one person on a case has come, for officers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonProgress {
+    pub name: String,
+    /// The newest declaration: in Canada or not, and when; `None` before any.
+    pub declared: Option<(bool, chrono::NaiveDate)>,
+    pub address_given: bool,
 }

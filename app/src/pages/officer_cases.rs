@@ -2,7 +2,8 @@
 //! administrators only (the server function checks the role, not just this page).
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
-use crate::domain::{CaseId, CaseSummary};
+use crate::domain::{CaseId, CaseSummary, PersonProgress};
+use crate::messages::long_date;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::api::officer::{officer_cases, ResendInvitation};
@@ -58,6 +59,8 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
                             <th scope="col">{t!(i18n, cases.application_number)}</th>
                             <th scope="col">{t!(i18n, cases.principal)}</th>
                             <th scope="col">{t!(i18n, cases.people)}</th>
+                            <th scope="col">{t!(i18n, cases.progress)}</th>
+                            <th scope="col">{t!(i18n, cases.days_left)}</th>
                             <th scope="col">{t!(i18n, cases.status)}</th>
                             <th scope="col">{t!(i18n, cases.received)}</th>
                             <th scope="col"><span class="visually-hidden">{t!(i18n, cases.resend)}</span></th>
@@ -71,6 +74,8 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
                                     <td>{case.application_number}</td>
                                     <td>{case.principal}</td>
                                     <td>{case.people}</td>
+                                    <td><ul class="progress">{case.progress.into_iter().map(|person| view! { <Progress person /> }).collect_view()}</ul></td>
+                                    <td class="days-left">{case.days_left}</td>
                                     <td>{move || status(&code)}</td>
                                     <td>{case.created_on}</td>
                                     <td>{(case.status == "invited").then(|| view! { <Resend case_id=case.id /> })}</td>
@@ -82,6 +87,20 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// One person's presence and address, in words.
+#[component]
+fn Progress(person: PersonProgress) -> impl IntoView {
+    let i18n = use_i18n();
+    let PersonProgress { name, declared, address_given } = person;
+    let presence = move || match declared {
+        Some((true, on)) => t_string!(i18n, cases.declared_in, date = long_date(i18n.get_locale(), on)).to_string(),
+        Some((false, on)) => t_string!(i18n, cases.declared_out, date = long_date(i18n.get_locale(), on)).to_string(),
+        None => t_string!(i18n, cases.not_declared).to_string(),
+    };
+    let address = move || if address_given { t_string!(i18n, cases.address_given) } else { t_string!(i18n, cases.no_address) };
+    view! { <li><strong>{name}</strong>": "{presence}"; "{address}</li> }
 }
 
 /// Links to the neighbouring pages of cases, when there are several.

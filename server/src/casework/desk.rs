@@ -5,7 +5,7 @@ use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
 use crate::entities::{case, invitation, person};
 use crate::invitations::issue::{self, Invitee};
-use app::domain::{CaseId, Relationship, 
+use app::domain::{CaseId, Relationship, DAYS_TO_COMPLETE, 
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
@@ -80,8 +80,11 @@ impl CaseDesk {
         let mut people: HashMap<i32, Vec<person::Model>> = HashMap::new();
         let found = person::Entity::find()
             .filter(person::Column::CaseId.is_in(shown.iter().map(|c| c.id)))
+            .order_by_asc(person::Column::Position)
             .all(&self.db)
             .await?;
+        let mut progress = super::progress::progress(&self.db, &found).await?;
+        let today = Utc::now().date_naive();
         for person in found {
             people.entry(person.case_id).or_default().push(person);
         }
@@ -102,6 +105,8 @@ impl CaseDesk {
                 people: people.len() as u32,
                 status: sea_orm::ActiveEnum::to_value(&c.status),
                 created_on: c.created_at.date_naive().to_string(),
+                progress: people.iter().filter_map(|p| progress.remove(&p.id)).collect(),
+                days_left: (c.approved_on + chrono::Duration::days(DAYS_TO_COMPLETE) - today).num_days(),
             })
             .collect();
         Ok(CasePage { cases, page, pages })

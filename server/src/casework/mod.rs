@@ -2,3 +2,4 @@
 //! an officer's form (`intake`), and the officers' desk over them (`desk`).
 pub mod desk;
 pub mod intake;
+pub mod progress;

@@ -160,3 +160,26 @@ on_both_databases! {
         assert_eq!(me(&app, &half, "home", &[]).await, (401, json!("SignInRequired")));
     }
 }
+
+on_both_databases! {
+    async fn officers_see_each_persons_presence_address_and_days_left(app) {
+        let client = browser();
+        signed_in(&app, &client).await;
+        let (own, _) = family_of_signed_in(&app).await;
+        declare(&app, &client, own, "yes", "").await;
+        give_address(&app, &client, own, "ON", "M5V 3L9").await;
+
+        let officer = browser();
+        signed_in_as(&app, &officer, "officer@example.com", "Jeanne Roy", Role::Officer).await;
+        let (status, page) = server_fn(&app, &officer, "officer/cases", &[]).await;
+        assert_eq!(status, 200, "{page}");
+        let case = &page["cases"][0];
+        let progress = case["progress"].as_array().unwrap();
+        assert_eq!(progress.len(), 3, "everyone on the application: {case}");
+        let of = |name: &str| progress.iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("{name} in {case}"));
+        assert_eq!((&of("Thị Mai Nguyễn")["declared"][0], &of("Thị Mai Nguyễn")["address_given"]), (&json!(true), &json!(true)));
+        assert_eq!((&of("Anh Tremblay")["declared"], &of("Anh Tremblay")["address_given"]), (&Value::Null, &json!(false)));
+        let expected = (chrono::NaiveDate::from_ymd_opt(2027, 5, 19).unwrap() - chrono::Utc::now().date_naive()).num_days();
+        assert_eq!(case["days_left"], expected);
+    }
+}

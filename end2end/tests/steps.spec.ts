@@ -76,7 +76,14 @@ test('presence first, then a mailing address checked against its province; outsi
   await expect(page.getByRole('link', { name: 'Give the mailing address' })).toHaveCount(0);
   await declareInCanada(page, 'I declare that Anh Tremblay is physically in Canada');
   await expect(page.locator('.presence-state')).toHaveText(/by Thị Mai Nguyễn\.$/);
-  await expect(page.getByRole('link', { name: 'Give the mailing address' })).toBeVisible();
+  // Her address, in one choice.
+  await page.getByRole('link', { name: 'Give the mailing address' }).click();
+  await expect(page.getByLabel('Use the same address as')).toHaveValue(/\d+/);
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  await expect(page.locator('.notice-success')).toHaveText('The address is saved.');
+  await expect(page.getByLabel('Postal code (for example K1A 0B1)')).toHaveValue('M5V 3L9');
+  await page.getByRole('link', { name: 'Back to the profile' }).click();
+  await expect(page.locator('.address-state')).toContainText('290 Bremner Blvd');
 
   // No one else's step pages open.
   for (const step of ['presence', 'address']) {

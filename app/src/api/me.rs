@@ -58,3 +58,10 @@ pub async fn my_cards() -> Result<Vec<PersonCard>, AppError> {
     let (services, viewer) = context::signed_in().await?;
     services.applicants.cards(&viewer).await.map_err(AppError::with_status)
 }
+
+/// The same mailing address as another person the signed-in person completes.
+#[server(endpoint = "me/copy-address")]
+pub async fn copy_address(id: PersonId, from: PersonId) -> Result<AddressOutcome, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.applicants.copy_address(&viewer, id, from).await.map_err(AppError::with_status)
+}

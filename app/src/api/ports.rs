@@ -68,6 +68,8 @@ pub trait Applicants: Send + Sync {
     async fn declare(&self, viewer: &Viewer, person: PersonId, declaration: &RawDeclaration) -> Result<DeclarationOutcome, AppError>;
     /// Keeps the person's mailing address; only once they declared they are in Canada.
     async fn give_address(&self, viewer: &Viewer, person: PersonId, address: &RawAddress) -> Result<AddressOutcome, AppError>;
+    /// Gives the person the address of another person the viewer completes.
+    async fn copy_address(&self, viewer: &Viewer, person: PersonId, from: PersonId) -> Result<AddressOutcome, AppError>;
 }
 
 /// The photo step: each photo is checked again by the engine the browser ran.

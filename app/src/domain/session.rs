@@ -99,6 +99,9 @@ pub struct Profile {
     pub declaration: Option<super::Declaration>,
     /// The mailing address given, if any.
     pub address: Option<super::MailingAddress>,
+    /// The other people the viewer completes who have given an address: one
+    /// choice copies it.
+    pub addresses_to_copy: Vec<(PersonId, String)>,
 }
 
 /// One page of the officers' case list, newest first.

@@ -2,7 +2,7 @@
 //! goes to; open once the person has declared they are in Canada.
 use super::account::OwnProfile;
 use super::PageTitle;
-use crate::api::me::GiveAddress;
+use crate::api::me::{CopyAddress, GiveAddress};
 use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, TextField};
 use crate::domain::{AddressOutcome, FieldError, MailingAddress, Profile, Province};
 use crate::i18n::*;
@@ -18,12 +18,18 @@ pub fn AddressPage() -> impl IntoView {
 #[component]
 fn AddressStep(profile: Profile) -> impl IntoView {
     let i18n = use_i18n();
-    let Profile { id, name, declaration, address, .. } = profile;
+    let Profile { id, name, declaration, address, addresses_to_copy, .. } = profile;
     let title = Signal::derive(move || t_string!(i18n, steps.address_title, name = name.clone()).to_string());
     if !declaration.is_some_and(|d| d.in_canada) {
         return view! { <PageTitle title /><h1>{move || title.get()}</h1><NeedsPresence id /> }.into_any();
     }
     let action = ServerAction::<GiveAddress>::new();
+    let copy = ServerAction::<CopyAddress>::new();
+    // The fields hold the address given before, or the one just copied.
+    let shown = Memo::new(move |_| match copy.value().get() {
+        Some(Ok(AddressOutcome::Saved(copied))) => Some(copied),
+        _ => address.clone(),
+    });
     let errors = Signal::derive(move || match action.value().get() {
         Some(Ok(AddressOutcome::Invalid(errors))) => errors,
         _ => Vec::new(),
@@ -32,19 +38,37 @@ fn AddressStep(profile: Profile) -> impl IntoView {
         Some(Err(error)) => Some(error),
         _ => None,
     };
-    let saved = move || matches!(action.value().get(), Some(Ok(AddressOutcome::Saved(_))));
+    let saved = move || {
+        [action.value().get(), copy.value().get()].into_iter().any(|outcome| matches!(outcome, Some(Ok(AddressOutcome::Saved(_)))))
+    };
+    let copy_failure = move || match copy.value().get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    };
     view! {
         <PageTitle title />
         <h1>{move || title.get()}</h1>
         <p class="lead">{t!(i18n, steps.address_intro)}</p>
         <ErrorSummary errors />
-        {move || failure().map(|error| view! { <ErrorNotice error /> })}
+        {move || failure().or_else(copy_failure).map(|error| view! { <ErrorNotice error /> })}
         {move || saved().then(|| view! {
             <div class="notice-success" role="status"><p>{t!(i18n, steps.address_saved)}</p></div>
         })}
+        {(!addresses_to_copy.is_empty()).then(|| view! {
+            <ActionForm action=copy attr:class="copy-address">
+                <input type="hidden" name="id" value=id.to_string() />
+                <div class="form-group">
+                    <label for="copy-from">{t!(i18n, steps.copy_from)}</label>
+                    <select id="copy-from" name="from">
+                        {addresses_to_copy.into_iter().map(|(from, name)| view! { <option value=from.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-secondary" disabled=move || copy.pending().get()>{t!(i18n, steps.copy_submit)}</button>
+            </ActionForm>
+        })}
         <ActionForm action attr:class="address-form" attr:novalidate=true>
             <input type="hidden" name="id" value=id.to_string() />
-            <AddressFields errors given=address />
+            {move || view! { <AddressFields errors given=shown.get() /> }}
             <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, steps.address_submit)}</button>
         </ActionForm>
         <p><a href=move || routes::profile(i18n.get_locale(), id)>{t!(i18n, steps.back)}</a></p>

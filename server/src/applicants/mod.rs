@@ -35,4 +35,8 @@ impl Applicants for ApplicantDesk {
     async fn give_address(&self, viewer: &Viewer, person: PersonId, address: &RawAddress) -> Result<AddressOutcome, AppError> {
         Ok(ApplicantDesk::give_address(self, viewer, person, address).await?)
     }
+
+    async fn copy_address(&self, viewer: &Viewer, person: PersonId, from: PersonId) -> Result<AddressOutcome, AppError> {
+        Ok(ApplicantDesk::copy_address(self, viewer, person, from).await?)
+    }
 }

@@ -43,6 +43,7 @@ impl ApplicantDesk {
         let Some((p, c)) = found else { return Ok(None) };
         let declaration = steps::declaration_of(&self.db, &p).await?;
         let address = steps::address_of(&self.db, p.id).await?;
+        let addresses_to_copy = steps::others_with_address(&self.db, viewer, p.id).await?;
         let photo = photo::Entity::find()
             .select_only()
             .columns([photo::Column::ReceivedAt, photo::Column::SentAnyway])
@@ -67,6 +68,7 @@ impl ApplicantDesk {
             photo,
             declaration,
             address,
+            addresses_to_copy,
         }))
     }
 }

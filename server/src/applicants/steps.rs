@@ -12,7 +12,7 @@ use app::domain::{
 use app::error::AppError;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 /// A person whose profile the viewer completes; any other answers "not found",
 /// whether or not it exists.
@@ -66,6 +66,24 @@ impl ApplicantDesk {
         txn.commit().await?;
         let kept = declaration_of(&self.db, &person).await?.ok_or(DeskError::Invariant("a declaration just saved is gone"))?;
         Ok(DeclarationOutcome::Recorded(kept))
+    }
+
+    /// The same address as another person the viewer completes.
+    #[tracing::instrument(skip_all, fields(user = %viewer.user_id, person = %id, from = %from))]
+    pub(crate) async fn copy_address(&self, viewer: &Viewer, id: PersonId, from: PersonId) -> Result<AddressOutcome, DeskError> {
+        let source = own_person(&self.db, viewer, from).await?;
+        let Some(address) = address_of(&self.db, source.id).await? else {
+            return Err(AppError::NotFound.into());
+        };
+        let raw = RawAddress {
+            street: address.street,
+            unit: address.unit.unwrap_or_default(),
+            city: address.city,
+            province: address.province.code().to_owned(),
+            postal_code: address.postal_code.to_string(),
+            care_of: address.care_of.unwrap_or_default(),
+        };
+        self.give_address(viewer, id, &raw).await
     }
 
     #[tracing::instrument(skip_all, fields(user = %viewer.user_id, person = %id))]
@@ -131,6 +149,18 @@ pub async fn declaration_of(db: &DatabaseConnection, person: &person::Model) -> 
         declared_on: d.declared_at.date_naive(),
         declared_by: by.filter(|account| person.email.as_deref() != Some(account.email.as_str())).map(|account| account.name),
     }))
+}
+
+/// The other people the viewer completes who have an address, by name.
+pub async fn others_with_address(db: &DatabaseConnection, viewer: &Viewer, person: i32) -> Result<Vec<(PersonId, String)>, DeskError> {
+    let found = person::Entity::find()
+        .filter(person::Column::UserId.eq(viewer.user_id))
+        .filter(person::Column::Id.ne(person))
+        .inner_join(address::Entity)
+        .order_by_asc(person::Column::Position)
+        .all(db)
+        .await?;
+    Ok(found.into_iter().map(|p| (PersonId(p.id), p.full_name())).collect())
 }
 
 pub async fn address_of(db: &DatabaseConnection, person: i32) -> Result<Option<MailingAddress>, DeskError> {

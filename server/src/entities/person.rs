@@ -27,6 +27,14 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(belongs_to = "super::case::Entity", from = "Column::CaseId", to = "super::case::Column::Id")]
     Case,
+    #[sea_orm(has_one = "super::address::Entity")]
+    Address,
+}
+
+impl Related<super::address::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Address.def()
+    }
 }
 
 impl Related<super::case::Entity> for Entity {

@@ -68,11 +68,21 @@ on_both_databases! {
         let (_, profile) = me(&app, &client, "profile", &[("id", &own.to_string())]).await;
         assert_eq!(profile["address"]["postal_code"], "K1A 0B1");
 
+        // The child's address in one choice: the same as the principal's.
+        let (_, profile) = me(&app, &client, "profile", &[("id", &child.to_string())]).await;
+        assert_eq!(profile["addresses_to_copy"], json!([[own, "Thị Mai Nguyễn"]]));
+        let (own_id, child_id) = (own.to_string(), child.to_string());
+        let (status, copied) = me(&app, &client, "copy-address", &[("id", &child_id), ("from", &own_id)]).await;
+        assert_eq!((status, &copied["Saved"]["postal_code"]), (200, &json!("K1A 0B1")));
+        assert_eq!(address::Entity::find().count(&app.db).await.unwrap(), 2);
+        let (status, _) = me(&app, &client, "copy-address", &[("id", &child_id), ("from", "999999")]).await;
+        assert_eq!(status, 404, "only from one's own people");
+
         let audited = |action: &'static str| {
             let db = app.db.clone();
             async move { audit_event::Entity::find().filter(audit_event::Column::Action.eq(action)).count(&db).await.unwrap() }
         };
-        assert_eq!((audited("presence_declared").await, audited("address_given").await), (3, 2));
+        assert_eq!((audited("presence_declared").await, audited("address_given").await), (3, 3));
     }
 }
 

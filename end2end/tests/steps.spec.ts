@@ -38,6 +38,14 @@ test('presence first, then a mailing address checked against its province; outsi
   await city.fill('Montréal');
   await page.getByLabel('Province or territory').selectOption('QC');
   await postal.fill('m5v 3l9');
+  // Switching language mid-form keeps the person on the step with what they typed.
+  await page.getByRole('link', { name: /Français/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse postale : Thị Mai Nguyễn');
+  await expect(page.getByLabel('Adresse municipale (numéro et rue)')).toHaveValue('290 Bremner Blvd');
+  await expect(page.getByLabel('Province ou territoire')).toHaveValue('QC');
+  await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('m5v 3l9');
+  await page.getByRole('link', { name: /English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mailing address: Thị Mai Nguyễn');
   await page.getByRole('button', { name: 'Save the address' }).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();

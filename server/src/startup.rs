@@ -3,6 +3,7 @@
 use crate::accounts::attempts;
 use crate::accounts::lockouts;
 use crate::accounts::second_factor;
+use crate::applicants::reminders;
 use crate::config::Settings;
 use crate::db::{self, DbSetupError};
 use crate::http::router::router;
@@ -36,6 +37,7 @@ pub struct Application {
     router: NormalizePath<Router>,
     mail_worker: Worker,
     db: DatabaseConnection,
+    public_url: String,
 }
 
 impl Application {
@@ -65,8 +67,9 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { address, source })?;
         // `/en/` and `/en` are one page: routes are matched without the trailing slash.
+        let public_url = settings.site.public_url.clone();
         let router = NormalizePathLayer::trim_trailing_slash().layer(router(AppState::new(settings, db.clone(), keys), &transport));
-        Ok(Self { listener, router, mail_worker, db })
+        Ok(Self { listener, router, mail_worker, db, public_url })
     }
 
     pub fn port(&self) -> u16 {
@@ -77,6 +80,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = self.mail_worker.spawn();
         let purge = attempts::spawn_purge(self.db.clone(), lockouts::LONGEST_WINDOW);
+        let reminders = reminders::spawn(self.db.clone(), self.public_url.clone(), Arc::new(chrono::Utc::now));
         // Connection addresses are kept for sign-in throttling.
         let service = ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(self.router);
         let served = axum::serve(self.listener, service)
@@ -84,6 +88,7 @@ impl Application {
             .await;
         worker.abort();
         purge.abort();
+        reminders.abort();
         served
     }
 }

@@ -1,12 +1,12 @@
 //! The home page's cards: for each person the account completes, where each of
 //! their steps stands and how long is left, from what is stored.
-use super::ApplicantDesk;
+use super::{person_ids, ApplicantDesk};
 use crate::entities::{address, declaration, photo};
 use crate::error::DeskError;
 use app::domain::{Facts, PersonCard, PersonId, Viewer};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 impl ApplicantDesk {
     #[tracing::instrument(skip_all, fields(user = %viewer.user_id))]
@@ -34,8 +34,4 @@ impl ApplicantDesk {
             })
             .collect()
     }
-}
-
-async fn person_ids<E: EntityTrait>(db: &sea_orm::DatabaseConnection, query: sea_orm::Select<E>) -> Result<HashSet<i32>, DeskError> {
-    Ok(query.into_tuple::<i32>().all(db).await?.into_iter().collect())
 }

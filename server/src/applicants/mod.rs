@@ -3,12 +3,20 @@
 //! presence in Canada and give a mailing address (`steps`).
 pub mod home;
 pub mod profiles;
+pub mod reminders;
 pub mod steps;
 
 use app::api::ports::Applicants;
 use app::domain::{AddressOutcome, DeclarationOutcome, PersonCard, PersonId, Profile, ProfileSummary, RawAddress, RawDeclaration, Viewer};
 use app::error::AppError;
-use sea_orm::DatabaseConnection;
+use crate::error::DeskError;
+use sea_orm::{DatabaseConnection, EntityTrait, Select};
+use std::collections::HashSet;
+
+/// The ids of the people a query of one column of person ids finds.
+pub(crate) async fn person_ids<E: EntityTrait>(db: &DatabaseConnection, query: Select<E>) -> Result<HashSet<i32>, DeskError> {
+    Ok(query.into_tuple::<i32>().all(db).await?.into_iter().collect())
+}
 
 pub struct ApplicantDesk {
     pub db: DatabaseConnection,

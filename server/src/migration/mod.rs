@@ -13,6 +13,7 @@ mod m20261126_000008_create_photos;
 mod m20261201_000001_create_attempt_counters;
 mod m20261201_000002_widen_authenticator_secrets;
 mod m20261201_000003_create_declarations_and_addresses;
+mod m20261201_000004_create_reminders;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_create_attempt_counters::Migration),
             Box::new(m20261201_000002_widen_authenticator_secrets::Migration),
             Box::new(m20261201_000003_create_declarations_and_addresses::Migration),
+            Box::new(m20261201_000004_create_reminders::Migration),
         ]
     }
 }

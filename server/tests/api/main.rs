@@ -12,6 +12,7 @@ mod headers;
 mod invitations;
 mod outbox;
 mod pages;
+mod reminders;
 mod resets;
 mod photos;
 mod sign_in;

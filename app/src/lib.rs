@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     // set, and the title (set by what the page shows) is in the head.
                     <Route path=path!("invitation/:token") view=pages::InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("home") view=pages::StepsHomePage ssr=SsrMode::Async />
+                    <Route path=path!("messages") view=pages::MessagesPage ssr=SsrMode::Async />
                     <Route path=path!("account") view=pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("account/authenticator") view=pages::AuthenticatorPage ssr=SsrMode::Async />
                     <Route path=path!("profile/:id") view=pages::ProfilePage ssr=SsrMode::Async />

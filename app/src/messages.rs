@@ -1,6 +1,6 @@
 //! Message keys as text in either language, for what is said outside a page:
 //! the API's field errors, emails.
-use crate::domain::{ErrorKey, Province};
+use crate::domain::{ErrorKey, Province, COUNTRY_NAMES};
 use crate::i18n::{td_string, Locale};
 
 macro_rules! error_messages {
@@ -49,6 +49,18 @@ pub fn long_date(locale: Locale, day: chrono::NaiveDate) -> String {
     }
 }
 
+/// A country's name in the language, from its ISO 3166-1 alpha-3 code; the
+/// code itself for one the table does not know.
+pub fn country_name(locale: Locale, code: &str) -> String {
+    match COUNTRY_NAMES.binary_search_by(|(known, ..)| known.cmp(&code)) {
+        Ok(at) => match locale {
+            Locale::en => COUNTRY_NAMES[at].1.to_owned(),
+            Locale::fr => COUNTRY_NAMES[at].2.to_owned(),
+        },
+        Err(_) => code.to_owned(),
+    }
+}
+
 /// A province's or territory's name, as Canada Post and the Government of Canada write it.
 pub fn province_name(locale: Locale, province: Province) -> &'static str {
     match province {
@@ -71,6 +83,14 @@ pub fn province_name(locale: Locale, province: Province) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_are_named_in_each_language() {
+        assert_eq!(country_name(Locale::en, "VNM"), "Vietnam");
+        assert_eq!(country_name(Locale::fr, "VNM"), "Viêt Nam");
+        assert_eq!(country_name(Locale::fr, "GBR"), "Royaume-Uni");
+        assert_eq!(country_name(Locale::en, "XKX"), "XKX");
+    }
 
     #[test]
     fn days_are_written_as_each_language_writes_them() {

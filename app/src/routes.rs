@@ -81,6 +81,11 @@ pub fn steps_home(locale: Locale) -> String {
     format!("/{}/home", locale.as_str())
 }
 
+/// The inbox of messages from IRCC.
+pub fn messages(locale: Locale) -> String {
+    format!("/{}/messages", locale.as_str())
+}
+
 pub fn account(locale: Locale) -> String {
     format!("/{}/account", locale.as_str())
 }

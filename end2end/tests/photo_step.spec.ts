@@ -53,6 +53,15 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   await expect(page.locator('.photo-send-progress')).toHaveText('We received your photo.');
   await expect(page.locator('.photo-state')).toHaveText(/^Photo received on \d{4}-\d{2}-\d{2}\.$/);
 
+  // Each photo received is a message in the inbox, unread until marked.
+  await gotoHydrated(page, '/en/home');
+  await page.getByRole('link', { name: 'Messages (2 unread)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your messages');
+  await expect(page.locator('.message-unread h2')).toHaveText(['New: We received the photo of Anh Tremblay', 'New: We received the photo of Thị Mai Nguyễn']);
+  await page.locator('.message-unread').first().getByRole('button', { name: 'Mark as read' }).click();
+  await expect(page.locator('.message-unread')).toHaveCount(1);
+  await expect(page.locator('.message')).toHaveCount(2);
+
   // No one else's photo page opens.
   const other = await page.goto('/en/profile/999999/photo');
   expect(other!.status()).toBe(404);

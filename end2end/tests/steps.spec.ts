@@ -9,6 +9,9 @@ test('presence first, then a mailing address checked against its province; outsi
   const profile = new URL(page.url()).pathname;
   // Dates as people write them, in each language.
   await expect(page.locator('dl.profile')).toContainText('July 2, 1987');
+  await expect(page.locator('dl.profile')).toContainText('Vietnam');
+  await expect(page.locator('dl.profile')).toContainText('F (female)');
+  await expect(page.locator('dl.profile')).not.toContainText('VNM');
 
   // What the invitation's answer said is a starting point, not the declaration.
   await page.getByRole('link', { name: 'Declare presence in Canada' }).click();
@@ -70,6 +73,7 @@ test('presence first, then a mailing address checked against its province; outsi
   // In French, the address given is there to change; a field left empty is named.
   await gotoHydrated(page, profile.replace('/en/', '/fr/'));
   await expect(page.locator('dl.profile')).toContainText('2 juillet 1987');
+  await expect(page.locator('dl.profile')).toContainText('Viêt Nam');
   await gotoHydrated(page, `${profile.replace('/en/', '/fr/')}/address`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse postale : Thị Mai Nguyễn');
   await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('M5V 3L9');

@@ -14,6 +14,7 @@ pub mod error;
 pub mod http;
 pub mod invitations;
 pub mod mail;
+pub mod messages;
 pub mod migration;
 pub mod photos;
 pub mod secrets;

@@ -5,6 +5,7 @@ use crate::applicants::ApplicantDesk;
 use crate::casework::desk::CaseDesk;
 use crate::config::Settings;
 use crate::invitations::answer::InvitationDesk;
+use crate::messages::MessageDesk;
 use crate::photos::PhotoDesk;
 use crate::secrets::keys::Keys;
 use app::api::ports::Services;
@@ -34,7 +35,8 @@ impl AppState {
             accounts: Arc::new(accounts),
             casework: Arc::new(CaseDesk { db: db.clone(), settings: settings.clone() }),
             applicants: Arc::new(ApplicantDesk { db: db.clone() }),
-            photos: Arc::new(PhotoDesk { db: db.clone() }),
+            photos: Arc::new(PhotoDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
+            messages: Arc::new(MessageDesk { db: db.clone() }),
             secure_cookies: settings.https(),
         };
         Self { leptos_options: leptos_options(&settings), db, settings, keys, hasher, services }

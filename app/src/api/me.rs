@@ -1,7 +1,7 @@
 //! `/api/me/*`: what a fully signed-in person may see and change of their own.
 #[cfg(feature = "ssr")]
 use super::context;
-use crate::domain::{AddressOutcome, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, AuthenticatorOutcome, Profile, ProfileSummary};
+use crate::domain::{AddressOutcome, DeclarationOutcome, Message, PersonCard, PersonId, RawAddress, RawDeclaration, AuthenticatorOutcome, Profile, ProfileSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -64,4 +64,24 @@ pub async fn my_cards() -> Result<Vec<PersonCard>, AppError> {
 pub async fn copy_address(id: PersonId, from: PersonId) -> Result<AddressOutcome, AppError> {
     let (services, viewer) = context::signed_in().await?;
     services.applicants.copy_address(&viewer, id, from).await.map_err(AppError::with_status)
+}
+
+/// The inbox, newest first.
+#[server(endpoint = "me/messages")]
+pub async fn my_messages() -> Result<Vec<Message>, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.messages.inbox(&viewer).await.map_err(AppError::with_status)
+}
+
+/// How many messages are unread, for the header.
+#[server(endpoint = "me/unread")]
+pub async fn unread_messages() -> Result<u64, AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.messages.unread(&viewer).await.map_err(AppError::with_status)
+}
+
+#[server(endpoint = "me/read")]
+pub async fn mark_read(id: i32) -> Result<(), AppError> {
+    let (services, viewer) = context::signed_in().await?;
+    services.messages.mark_read(&viewer, id).await.map_err(AppError::with_status)
 }

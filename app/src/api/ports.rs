@@ -1,6 +1,6 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{AddressOutcome, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
+use crate::domain::{AddressOutcome, Message, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
     AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
@@ -96,6 +96,16 @@ pub trait Casework: Send + Sync {
     async fn resend(&self, viewer: &Viewer, case: CaseId) -> Result<bool, AppError>;
 }
 
+/// The account's inbox: messages from IRCC.
+#[async_trait::async_trait]
+pub trait Messages: Send + Sync {
+    /// The newest messages first.
+    async fn inbox(&self, viewer: &Viewer) -> Result<Vec<Message>, AppError>;
+    async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
+    /// Another account's message answers "not found".
+    async fn mark_read(&self, viewer: &Viewer, id: i32) -> Result<(), AppError>;
+}
+
 #[derive(Clone)]
 pub struct Services {
     pub invitations: Arc<dyn Invitations>,
@@ -103,6 +113,7 @@ pub struct Services {
     pub casework: Arc<dyn Casework>,
     pub applicants: Arc<dyn Applicants>,
     pub photos: Arc<dyn Photos>,
+    pub messages: Arc<dyn Messages>,
     /// Cookies get `Secure` when the portal is served over HTTPS.
     pub secure_cookies: bool,
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use super::{CanadaWordmark, FlagSymbol, RouteAnnouncer, SessionTimeout};
 use crate::domain::Stage;
+use crate::api::me::unread_messages;
 use crate::api::session::current_viewer;
 
 /// Everything under `/{lang}/`: the language comes from the address, so the
@@ -99,6 +100,7 @@ fn AccountMenu() -> impl IntoView {
     let location = use_location();
     // Asked again at each page change, which also counts as activity.
     let viewer = Resource::new(move || location.pathname.get(), |_| current_viewer());
+    let unread = Resource::new(move || location.pathname.get(), |_| unread_messages());
     view! {
         <nav class="account-menu" aria-label=move || t_string!(i18n, shell.account_nav)>
             <Transition>
@@ -106,6 +108,13 @@ fn AccountMenu() -> impl IntoView {
                     match viewer.await {
                         Ok(Some(viewer)) if viewer.stage == Stage::Active => view! {
                             <span class="signed-in">{t!(i18n, shell.signed_in_as)}" "{viewer.name.clone()}</span>
+                            <a href=move || routes::messages(i18n.get_locale()) class="messages-link">
+                                {t!(i18n, shell.messages)}
+                                {move || match unread.get() {
+                                    Some(Ok(n)) if n > 0 => Some(view! { " "<span class="unread-count">{t!(i18n, shell.unread, count = move || n)}</span> }),
+                                    _ => None,
+                                }}
+                            </a>
                             <a href=move || routes::account(i18n.get_locale())>{t!(i18n, shell.your_account)}</a>
                             <SessionTimeout timeout_minutes=viewer.idle_timeout_minutes warning_minutes=viewer.idle_warning_minutes />
                         }

@@ -3,7 +3,7 @@ use super::presence::DeclarationState;
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn};
 use crate::domain::{MailingAddress, PersonId, PhotoStatus, Profile, Stage};
-use crate::messages::{long_date, province_name};
+use crate::messages::{country_name, long_date, province_name};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -154,9 +154,9 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             <dt>{t!(i18n, account.application_number)}</dt><dd>{profile.application_number}</dd>
             <dt>{t!(i18n, account.uci)}</dt><dd>{profile.uci}</dd>
             <dt>{t!(i18n, account.date_of_birth)}</dt><dd>{move || long_date(i18n.get_locale(), profile.date_of_birth)}</dd>
-            <dt>{t!(i18n, account.sex)}</dt><dd>{profile.sex}</dd>
-            <dt>{t!(i18n, account.country_of_birth)}</dt><dd>{profile.country_of_birth}</dd>
-            <dt>{t!(i18n, account.citizenship)}</dt><dd>{profile.citizenship}</dd>
+            <dt>{t!(i18n, account.sex)}</dt><dd>{move || sex_in_words(i18n, &profile.sex)}</dd>
+            <dt>{t!(i18n, account.country_of_birth)}</dt><dd>{move || country_name(i18n.get_locale(), &profile.country_of_birth)}</dd>
+            <dt>{t!(i18n, account.citizenship)}</dt><dd>{move || country_name(i18n.get_locale(), &profile.citizenship)}</dd>
             {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
             {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{move || long_date(i18n.get_locale(), date)}</dd> })}
         </dl>
@@ -178,6 +178,16 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             </p>
         })}
         <p><a href=move || routes::account(i18n.get_locale())>{t!(i18n, account.back)}</a></p>
+    }
+}
+
+/// The sex as IRCC records it (F, M, X), with its meaning.
+fn sex_in_words(i18n: leptos_i18n::I18nContext<Locale>, sex: &str) -> String {
+    match sex {
+        "F" => t_string!(i18n, cases.sex_f).to_owned(),
+        "M" => t_string!(i18n, cases.sex_m).to_owned(),
+        "X" => t_string!(i18n, cases.sex_x).to_owned(),
+        other => other.to_owned(),
     }
 }
 

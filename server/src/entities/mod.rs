@@ -5,6 +5,7 @@ pub mod audit_event;
 pub mod case;
 pub mod declaration;
 pub mod invitation;
+pub mod message;
 pub mod outbox_message;
 pub mod password_reset;
 pub mod person;

@@ -14,6 +14,7 @@ mod m20261201_000001_create_attempt_counters;
 mod m20261201_000002_widen_authenticator_secrets;
 mod m20261201_000003_create_declarations_and_addresses;
 mod m20261201_000004_create_reminders;
+mod m20261201_000005_create_messages;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_widen_authenticator_secrets::Migration),
             Box::new(m20261201_000003_create_declarations_and_addresses::Migration),
             Box::new(m20261201_000004_create_reminders::Migration),
+            Box::new(m20261201_000005_create_messages::Migration),
         ]
     }
 }

@@ -19,6 +19,8 @@ pub const KEPT_PER_PERSON: i64 = 5;
 
 pub struct PhotoDesk {
     pub db: DatabaseConnection,
+    /// For the links in the emails that go with messages.
+    pub public_url: String,
 }
 
 #[async_trait::async_trait]
@@ -33,7 +35,7 @@ impl Photos for PhotoDesk {
             Checked::Kept { report, clean } => (report, clean),
             Checked::NotSent(report) => return Ok(PhotoOutcome::NotSent(report)),
         };
-        let received_at = store::keep(&self.db, viewer, &person, &report, &clean).await?;
+        let received_at = store::keep(&self.db, viewer, &person, &report, &clean, &self.public_url).await?;
         Ok(PhotoOutcome::Received(PhotoStatus {
             received_on: received_at.date_naive().to_string(),
             sent_anyway: clean.sent_anyway,

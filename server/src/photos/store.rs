@@ -3,9 +3,9 @@
 use super::engine::Clean;
 use super::KEPT_PER_PERSON;
 use crate::audit::{self, Action, Actor};
-use crate::entities::{person, photo as stored};
+use crate::entities::{person, photo as stored, user};
 use crate::error::DeskError;
-use app::domain::{PersonId, Viewer};
+use app::domain::{Notice, PersonId, Viewer};
 use app::error::AppError;
 use chrono::{DateTime, Utc};
 use photo::Report;
@@ -31,6 +31,7 @@ pub async fn keep(
     person: &person::Model,
     report: &Report,
     clean: &Clean,
+    public_url: &str,
 ) -> Result<DateTime<Utc>, DeskError> {
     let received_at = Utc::now();
     let report_json = serde_json::to_string(report)?;
@@ -68,6 +69,9 @@ pub async fn keep(
         serde_json::json!({ "photo": kept, "verdict": report.verdict, "sent_anyway": clean.sent_anyway }),
     )
     .await?;
+    let account = user::Entity::find_by_id(viewer.user_id.0).one(&txn).await?.ok_or(DeskError::Invariant("the sender's account is gone"))?;
+    let notice = Notice::PhotoReceived { person: PersonId(person.id), name: person.full_name(), sent_anyway: clean.sent_anyway };
+    crate::messages::notify(&txn, &account, &notice, public_url).await?;
     txn.commit().await?;
     Ok(received_at)
 }

@@ -10,6 +10,7 @@ mod cli;
 mod database;
 mod headers;
 mod invitations;
+mod messages;
 mod outbox;
 mod pages;
 mod reminders;

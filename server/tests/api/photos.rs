@@ -5,7 +5,7 @@ use portal::entities::{audit_event, declaration, person, photo, user};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::Value;
 
-fn fixture(name: &str) -> Vec<u8> {
+pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../photo/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
@@ -44,7 +44,7 @@ pub async fn declared_in_canada(app: &TestApp, people: &[i32]) {
     }
 }
 
-async fn send(app: &TestApp, client: &reqwest::Client, person: i32, bytes: Vec<u8>, anyway: bool) -> (u16, Value) {
+pub async fn send(app: &TestApp, client: &reqwest::Client, person: i32, bytes: Vec<u8>, anyway: bool) -> (u16, Value) {
     let response = client
         .post(format!("{}/api/me/people/{person}/photo?anyway={anyway}", app.address))
         .header("Content-Type", "image/jpeg")

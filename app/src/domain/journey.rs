@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 /// Days from the case's approval to give the photo and the address (IRCC's rule).
 pub const DAYS_TO_COMPLETE: i64 = 180;
 
+/// The last day to give the photo and the address, for a case approved that day.
+pub fn deadline(approved_on: NaiveDate) -> NaiveDate {
+    approved_on + Duration::days(DAYS_TO_COMPLETE)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     Presence,
@@ -74,7 +79,7 @@ pub struct PersonCard {
 
 impl PersonCard {
     pub fn new(id: PersonId, name: String, facts: Facts, approved_on: NaiveDate, today: NaiveDate) -> Self {
-        let deadline = approved_on + Duration::days(DAYS_TO_COMPLETE);
+        let deadline = deadline(approved_on);
         Self { id, name, steps: facts.steps(), deadline, days_left: (deadline - today).num_days() }
     }
 

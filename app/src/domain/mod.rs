@@ -55,7 +55,7 @@ pub use password::{Password, PasswordError};
 pub use photo_submission::{PhotoOutcome, PhotoStatus};
 pub use person_name::{full_name, PersonName, PersonNameError};
 pub use ids::{CaseId, PersonId, UserId};
-pub use journey::{Facts, PersonCard, Step, StepStatus, DAYS_TO_COMPLETE};
+pub use journey::{deadline, Facts, PersonCard, Step, StepStatus, DAYS_TO_COMPLETE};
 pub use presence::{AddressOutcome, Declaration, DeclarationOutcome, Declared, RawDeclaration};
 pub use country_names::COUNTRY_NAMES;
 pub use notice::{Message, Notice};

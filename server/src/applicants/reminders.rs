@@ -6,7 +6,7 @@ use crate::entities::{address, case, person, photo, user};
 use super::person_ids;
 use crate::error::DeskError;
 use crate::mail::{self, templates};
-use app::domain::{Email, DAYS_TO_COMPLETE};
+use app::domain::{deadline, Email, DAYS_TO_COMPLETE};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Statement, TransactionTrait,
@@ -53,7 +53,7 @@ async fn send_due(db: &DatabaseConnection, today: NaiveDate, public_url: &str) -
         if with_address.contains(&person.id) && with_photo.contains(&person.id) {
             continue;
         }
-        let deadline = case.approved_on + Duration::days(DAYS_TO_COMPLETE);
+        let deadline = deadline(case.approved_on);
         let days_left = (deadline - today).num_days();
         let Some(&threshold) = DAYS_BEFORE.iter().rev().find(|&&before| days_left <= before) else { continue };
         if remind(db, &person, threshold, deadline, days_left, public_url).await? {

@@ -5,7 +5,7 @@ use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
 use crate::entities::{case, invitation, person};
 use crate::invitations::issue::{self, Invitee};
-use app::domain::{CaseId, Relationship, DAYS_TO_COMPLETE, 
+use app::domain::{deadline, CaseId, Relationship, 
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
@@ -106,7 +106,7 @@ impl CaseDesk {
                 status: sea_orm::ActiveEnum::to_value(&c.status),
                 created_on: c.created_at.date_naive().to_string(),
                 progress: people.iter().filter_map(|p| progress.remove(&p.id)).collect(),
-                days_left: (c.approved_on + chrono::Duration::days(DAYS_TO_COMPLETE) - today).num_days(),
+                days_left: (deadline(c.approved_on) - today).num_days(),
             })
             .collect();
         Ok(CasePage { cases, page, pages })

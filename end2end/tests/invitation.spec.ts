@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ageInvitations, email, gotoHydrated, invitationLink as link, sendCase, unique } from './helpers';
 
 const text = {

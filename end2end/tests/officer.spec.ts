@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createOfficer, email, gotoHydrated, invitationLink, signInFirstTime, unique } from './helpers';
 
 test('an officer imports a file of cases, sees a report per row, and re-sends an invitation', async ({ page }, testInfo) => {

@@ -1,4 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
+import { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gotoHydrated, widePhoto } from './helpers';
 
 const fixtures = `${__dirname}/../../photo/tests/fixtures`;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { authenticatorCode, email, familyWithAccounts, gotoHydrated, signInFirstTime } from './helpers';
 
 test('an applicant reaches only their own profiles, and no officer page', async ({ page, request }, testInfo) => {

@@ -106,19 +106,23 @@ fn AccountMenu() -> impl IntoView {
             <Transition>
                 {move || Suspend::new(async move {
                     match viewer.await {
-                        Ok(Some(viewer)) if viewer.stage == Stage::Active => view! {
+                        Ok(Some(viewer)) if viewer.stage == Stage::Active => {
+                            // Awaited like the viewer, so the server renders the count the
+                            // browser then hydrates (read unawaited, the two could differ).
+                            let unread = unread.await.unwrap_or(0);
+                            view! {
                             <span class="signed-in">{t!(i18n, shell.signed_in_as)}" "{viewer.name.clone()}</span>
                             <a href=move || routes::messages(i18n.get_locale()) class="messages-link">
                                 {t!(i18n, shell.messages)}
-                                {move || match unread.get() {
-                                    Some(Ok(n)) if n > 0 => Some(view! { " "<span class="unread-count">{t!(i18n, shell.unread, count = move || n)}</span> }),
-                                    _ => None,
-                                }}
+                                {(unread > 0).then(|| view! {
+                                    " "<span class="unread-count">{t!(i18n, shell.unread, count = move || unread)}</span>
+                                })}
                             </a>
                             <a href=move || routes::account(i18n.get_locale())>{t!(i18n, shell.your_account)}</a>
                             <SessionTimeout timeout_minutes=viewer.idle_timeout_minutes warning_minutes=viewer.idle_warning_minutes />
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         _ => view! { <a href=move || routes::sign_in(i18n.get_locale())>{t!(i18n, shell.sign_in)}</a> }.into_any(),
                     }
                 })}

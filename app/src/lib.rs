@@ -26,6 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                // Before the hydration scripts, so it restores a draft before they run.
+                <script src="/keep-draft.js" defer></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/new") view=pages::NewCasePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/import") view=pages::ImportCasesPage ssr=SsrMode::Async />
+                    <Route path=path!("officer/photos") view=pages::OfficerPhotosPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

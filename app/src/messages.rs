@@ -1,6 +1,6 @@
 //! Message keys as text in either language, for what is said outside a page:
 //! the API's field errors, emails.
-use crate::domain::{ErrorKey, Province, COUNTRY_NAMES};
+use crate::domain::{ErrorKey, Province, ReturnReason, COUNTRY_NAMES};
 use crate::i18n::{td_string, Locale};
 
 macro_rules! error_messages {
@@ -29,6 +29,7 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         code_invalid, code_expired, sign_in_required, forbidden, not_found, presence_required, busy,
         photo_refused, photo_confirm_needed,
         street_empty, city_empty, address_line_invalid, province_missing, postal_code_empty, postal_code_invalid, postal_code_province,
+        decision_missing, reason_missing, note_missing, note_invalid,
     )
 }
 
@@ -80,6 +81,19 @@ pub fn province_name(locale: Locale, province: Province) -> &'static str {
     }
 }
 
+/// Why a photo was sent back, in plain words.
+pub fn return_reason(locale: Locale, reason: ReturnReason) -> &'static str {
+    match reason {
+        ReturnReason::TooDark => td_string!(locale, review.reason_too_dark),
+        ReturnReason::BackgroundNotWhite => td_string!(locale, review.reason_background_not_white),
+        ReturnReason::FeaturesHidden => td_string!(locale, review.reason_features_hidden),
+        ReturnReason::Glare => td_string!(locale, review.reason_glare),
+        ReturnReason::Measurements => td_string!(locale, review.reason_measurements),
+        ReturnReason::FileSize => td_string!(locale, review.reason_file_size),
+        ReturnReason::Other => td_string!(locale, review.reason_other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,3 +122,4 @@ mod tests {
         }
     }
 }
+

@@ -117,6 +117,21 @@ pub fn officer_cases(locale: Locale) -> String {
     format!("/{}/officer/cases", locale.as_str())
 }
 
+/// A value for a query string: letters, digits and `-._~` as they are, the rest percent-encoded (UTF-8).
+pub fn query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+pub fn officer_photos(locale: Locale) -> String {
+    format!("/{}/officer/photos", locale.as_str())
+}
+
 pub fn new_case(locale: Locale) -> String {
     format!("/{}/officer/cases/new", locale.as_str())
 }
@@ -138,6 +153,11 @@ pub fn next_step(locale: Locale, stage: crate::domain::Stage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(query_value("Nguyễn mai&x=1"), "Nguy%E1%BB%85n%20mai%26x%3D1");
+    }
 
     #[test]
     fn switching_language_keeps_the_rest_of_the_address() {

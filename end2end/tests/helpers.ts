@@ -44,6 +44,9 @@ export function unique() {
   return { number: `E${n}`, tag };
 }
 
+/** The day the test cases were approved: ten days ago, so their 180-day deadline stays ahead. */
+export const APPROVED_ON = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+
 /** A family of three, sent in as the upstream system does. */
 export async function sendCase(request: APIRequestContext, testInfo: TestInfo, number: string, tag: string) {
   const token = testInfo.project.metadata.apiToken as string;
@@ -51,7 +54,7 @@ export async function sendCase(request: APIRequestContext, testInfo: TestInfo, n
     headers: { Authorization: `Bearer ${token}` },
     data: {
       application_number: number,
-      approved_on: '2026-11-20',
+      approved_on: APPROVED_ON,
       people: [
         { family_name: 'Nguyễn', given_names: 'Thị Mai', date_of_birth: '1987-07-02', sex: 'F',
           country_of_birth: 'VNM', citizenship: 'VNM', uci: '3344445555', email: `mai.${tag}@example.com`,
@@ -155,7 +158,7 @@ export function authenticatorCode(secret: string, at = Date.now()): string {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
-/** A family whose invitation is answered (in English): returns the two adults' addresses and temporary passwords. */
+/** A family whose invitation is answered (in English): returns its application number, the two adults' addresses and temporary passwords. */
 export async function familyWithAccounts(page: Page, request: APIRequestContext, testInfo: TestInfo) {
   const { number, tag } = unique();
   await sendCase(request, testInfo, number, tag);
@@ -174,7 +177,7 @@ export async function familyWithAccounts(page: Page, request: APIRequestContext,
     const body = await email(page, to, 'Your PR Confirmation Portal account');
     return body.match(/Temporary password: (\S+)/)![1];
   };
-  return { mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
+  return { number, mai, luc, maiPassword: await temporary(mai), lucPassword: await temporary(luc) };
 }
 
 /**
@@ -206,4 +209,12 @@ export async function declareInCanada(page: Page, label: string | RegExp) {
   await expect(page.locator('.notice-success')).toContainText('The declaration is saved.');
   await expect(page.locator('.presence-state')).toHaveText(/^Declared physically in Canada on [A-Z][a-z]+ \d{1,2}, \d{4}/);
   await page.getByRole('link', { name: 'Back to the profile' }).click();
+}
+
+/** On a photo step: a compliant photo passes every check and is sent, in the page's language. */
+export async function sendCompliantPhoto(page: Page, lang: 'en' | 'fr' = 'en') {
+  await page.locator('#photo-file').setInputFiles(`${__dirname}/../../photo/tests/fixtures/astronaut_good.jpg`);
+  await expect(page.locator('li.check-pass')).toHaveCount(10, { timeout: 20_000 });
+  await page.getByRole('button', { name: lang === 'en' ? 'Send this photo' : 'Envoyer cette photo' }).click();
+  await expect(page.locator('.photo-send-progress')).toHaveText(lang === 'en' ? 'We received your photo.' : 'Nous avons reçu votre photo.');
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { declareInCanada, familyWithAccounts, gotoHydrated, signInFirstTime, widePhoto } from './helpers';
 
 const fixtures = `${__dirname}/../../photo/tests/fixtures`;
@@ -51,7 +51,7 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   await expect(page.locator('li.check-pass')).toHaveCount(10);
   await page.getByRole('button', { name: 'Send this photo' }).click();
   await expect(page.locator('.photo-send-progress')).toHaveText('We received your photo.');
-  await expect(page.locator('.photo-state')).toHaveText(/^Photo received on \d{4}-\d{2}-\d{2}\.$/);
+  await expect(page.locator('.photo-state')).toHaveText(/^Photo received on [A-Z][a-z]+ \d{1,2}, \d{4}\.$/);
 
   // Each photo received is a message in the inbox, unread until marked.
   await gotoHydrated(page, '/en/home');
@@ -74,5 +74,5 @@ test('a photo is sent for a profile; a failed check goes only when the person ch
   await expect(page.getByLabel(/^L’envoyer quand même/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Envoyer cette photo' }).click();
   await expect(page.locator('.photo-send-progress')).toHaveText('Nous avons reçu votre photo.');
-  await expect(page.locator('.photo-state')).toHaveText(/^Photo reçue le \d{4}-\d{2}-\d{2}\.$/);
+  await expect(page.locator('.photo-state')).toHaveText(/^Photo reçue le (1er|\d{1,2}) [a-zéû]+ \d{4}\.$/);
 });

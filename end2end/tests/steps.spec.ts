@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { declareInCanada, familyWithAccounts, gotoHydrated, signInFirstTime } from './helpers';
 
 test('presence first, then a mailing address checked against its province; outside Canada the next steps stay shut', async ({ page, request }, testInfo) => {
@@ -12,6 +12,9 @@ test('presence first, then a mailing address checked against its province; outsi
   await expect(page.locator('dl.profile')).toContainText('Vietnam');
   await expect(page.locator('dl.profile')).toContainText('F (female)');
   await expect(page.locator('dl.profile')).not.toContainText('VNM');
+  // What IRCC holds is read-only here, with the way to have it corrected.
+  await expect(page.locator('p.correction')).toContainText('If any of them is wrong, ask IRCC to correct it');
+  await expect(page.getByRole('link', { name: 'Ask IRCC for a correction (web form)' })).toHaveAttribute('href', /contact-ircc\/web-form\.html$/);
 
   // What the invitation's answer said is a starting point, not the declaration.
   await page.getByRole('link', { name: 'Declare presence in Canada' }).click();
@@ -49,6 +52,37 @@ test('presence first, then a mailing address checked against its province; outsi
   await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('m5v 3l9');
   await page.getByRole('link', { name: /English/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mailing address: Thị Mai Nguyễn');
+
+  // Before the WebAssembly has taken over the page, the toggle is a plain link to a
+  // new page: what was typed goes with it (public/keep-draft.js), and stays through hydration.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${profile}/address`);
+  await street.fill('290 Bremner Blvd');
+  await city.fill('Montréal');
+  await page.getByLabel('Province or territory').selectOption('QC');
+  await postal.fill('m5v 3l9');
+  await page.getByRole('link', { name: /Français/ }).click();
+  await expect(page).toHaveURL(/\/fr\/profile\/\d+\/address$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse postale : Thị Mai Nguyễn');
+  await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
+  await expect(page.getByLabel('Adresse municipale (numéro et rue)')).toHaveValue('290 Bremner Blvd');
+  await expect(page.getByLabel('Ville ou village')).toHaveValue('Montréal');
+  await expect(page.getByLabel('Province ou territoire')).toHaveValue('QC');
+  await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('m5v 3l9');
+  await page.unroute('**/*.wasm');
+  await page.getByRole('link', { name: /English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '', { timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mailing address: Thị Mai Nguyễn');
+  await expect(street).toHaveValue('290 Bremner Blvd');
+  await expect(page.getByLabel('Province or territory')).toHaveValue('QC');
+  await expect(postal).toHaveValue('m5v 3l9');
+  // The draft was read once: a reload opens the form as the server has it.
+  await gotoHydrated(page, `${profile}/address`);
+  await expect(street).toHaveValue('');
+  await street.fill('290 Bremner Blvd');
+  await city.fill('Montréal');
+  await page.getByLabel('Province or territory').selectOption('QC');
+  await postal.fill('m5v 3l9');
   await page.getByRole('button', { name: 'Save the address' }).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
@@ -74,6 +108,7 @@ test('presence first, then a mailing address checked against its province; outsi
   await gotoHydrated(page, profile.replace('/en/', '/fr/'));
   await expect(page.locator('dl.profile')).toContainText('2 juillet 1987');
   await expect(page.locator('dl.profile')).toContainText('Viêt Nam');
+  await expect(page.getByRole('link', { name: 'Demander une correction à IRCC (formulaire Web)' })).toHaveAttribute('href', /formulaire-web\.html$/);
   await gotoHydrated(page, `${profile.replace('/en/', '/fr/')}/address`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adresse postale : Thị Mai Nguyễn');
   await expect(page.getByLabel('Code postal (par exemple K1A 0B1)')).toHaveValue('M5V 3L9');

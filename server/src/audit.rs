@@ -61,6 +61,9 @@ pub enum Action {
     /// A new temporary password, given at the command line.
     PasswordReset,
     PhotoSent,
+    PhotoAccepted,
+    /// Sent back to the person, with the reason.
+    PhotoReturned,
     /// A declaration of presence: in Canada, or not.
     PresenceDeclared,
     RoleChanged,
@@ -87,6 +90,8 @@ impl Action {
             Action::PasswordResetRequested => "password_reset_requested",
             Action::PasswordReset => "password_reset",
             Action::PhotoSent => "photo_sent",
+            Action::PhotoAccepted => "photo_accepted",
+            Action::PhotoReturned => "photo_returned",
             Action::PresenceDeclared => "presence_declared",
             Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",

@@ -17,6 +17,7 @@ pub mod mail;
 pub mod messages;
 pub mod migration;
 pub mod photos;
+pub mod review;
 pub mod secrets;
 pub mod startup;
 pub mod state;

@@ -7,6 +7,7 @@ use crate::config::Settings;
 use crate::invitations::answer::InvitationDesk;
 use crate::messages::MessageDesk;
 use crate::photos::PhotoDesk;
+use crate::review::ReviewDesk;
 use crate::secrets::keys::Keys;
 use app::api::ports::Services;
 use axum::extract::FromRef;
@@ -37,6 +38,7 @@ impl AppState {
             applicants: Arc::new(ApplicantDesk { db: db.clone() }),
             photos: Arc::new(PhotoDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
             messages: Arc::new(MessageDesk { db: db.clone() }),
+            reviews: Arc::new(ReviewDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
             secure_cookies: settings.https(),
         };
         Self { leptos_options: leptos_options(&settings), db, settings, keys, hasher, services }

@@ -7,6 +7,7 @@ pub mod invitation;
 pub mod me;
 pub mod officer;
 pub mod photos;
+pub mod review;
 #[cfg(feature = "ssr")]
 pub mod ports;
 pub mod session;

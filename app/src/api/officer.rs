@@ -6,11 +6,12 @@ use crate::domain::{CaseId, CaseOutcome, CasePage, ImportReport, RawCase};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// One page of the cases (the first when none is said).
+/// One page of the cases (the first when none is said) matching the search `q`
+/// (application number, UCI, name or email; case and accents ignored).
 #[server(endpoint = "officer/cases")]
-pub async fn officer_cases(page: Option<u64>) -> Result<CasePage, AppError> {
+pub async fn officer_cases(page: Option<u64>, q: Option<String>) -> Result<CasePage, AppError> {
     let (services, viewer) = context::signed_in().await?;
-    services.casework.cases(&viewer, page.unwrap_or(1)).await.map_err(AppError::with_status)
+    services.casework.cases(&viewer, page.unwrap_or(1), q.as_deref().unwrap_or_default()).await.map_err(AppError::with_status)
 }
 
 #[server(endpoint = "officer/create-case")]

@@ -1,6 +1,6 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{AddressOutcome, Message, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
+use crate::domain::{AddressOutcome, Message, PhotoKey, RawDecision, ReviewOutcome, ReviewQueue, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
     AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
@@ -86,14 +86,28 @@ pub trait Photos: Send + Sync {
 /// Officers' work on cases; every method refuses anyone else.
 #[async_trait::async_trait]
 pub trait Casework: Send + Sync {
-    /// One page of the cases (from 1), newest first; past the last page, the last page.
-    async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, AppError>;
+    /// One page of the cases (from 1) that match the search (all when empty),
+    /// newest first; past the last page, the last page.
+    async fn cases(&self, viewer: &Viewer, page: u64, query: &str) -> Result<CasePage, AppError>;
     async fn create(&self, viewer: &Viewer, case: &RawCase) -> Result<CaseOutcome, AppError>;
     /// A CSV file, one row a person; each application is stored whole or not at all.
     async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, AppError>;
     /// A new invitation to a case still waiting for an answer (the old link dies);
     /// false if the case is not waiting.
     async fn resend(&self, viewer: &Viewer, case: CaseId) -> Result<bool, AppError>;
+}
+
+/// Officers' review of photos; every method refuses anyone else.
+#[async_trait::async_trait]
+pub trait Reviews: Send + Sync {
+    /// The photo this officer reviews now: the person's asked for (from their
+    /// case) if no one else holds it, else the one they hold, else the oldest
+    /// waiting that no one holds; claimed for a while so no one else gets it.
+    async fn queue(&self, viewer: &Viewer, person: Option<PersonId>) -> Result<ReviewQueue, AppError>;
+    /// Accepts or returns a photo; refused if another officer decided first or holds it.
+    async fn decide(&self, viewer: &Viewer, photo: &PhotoKey, decision: &RawDecision) -> Result<ReviewOutcome, AppError>;
+    /// A photo as a JPEG, for officers.
+    async fn image(&self, viewer: &Viewer, photo: &PhotoKey) -> Result<Vec<u8>, AppError>;
 }
 
 /// The account's inbox: messages from IRCC.
@@ -114,6 +128,7 @@ pub struct Services {
     pub applicants: Arc<dyn Applicants>,
     pub photos: Arc<dyn Photos>,
     pub messages: Arc<dyn Messages>,
+    pub reviews: Arc<dyn Reviews>,
     /// Cookies get `Secure` when the portal is served over HTTPS.
     pub secure_cookies: bool,
 }

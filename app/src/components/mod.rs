@@ -15,7 +15,7 @@ pub use error_summary::{ErrorNotice, ErrorSummary, FieldMessage};
 pub use go_to_sign_in::GoToSignIn;
 pub use layout::LocalizedLayout;
 pub use new_password::NewPasswordFields;
-pub use photo_checker::PhotoChecker;
+pub use photo_checker::{CheckList, PhotoChecker};
 pub use route_announcer::RouteAnnouncer;
 pub use session_timeout::SessionTimeout;
 pub use signed_in_only::SignedInOnly;

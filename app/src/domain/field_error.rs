@@ -78,6 +78,10 @@ error_keys! {
     PostalCodeEmpty => "postal_code_empty",
     PostalCodeInvalid => "postal_code_invalid",
     PostalCodeProvince => "postal_code_province",
+    DecisionMissing => "decision_missing",
+    ReasonMissing => "reason_missing",
+    NoteMissing => "note_missing",
+    NoteInvalid => "note_invalid",
 }
 
 /// A field that is wrong, by its path in the input (`people[1].uci`).

@@ -35,19 +35,44 @@ pub enum StepStatus {
 }
 
 /// What is stored about a person, as far as their steps go.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
-    /// The newest declaration: in Canada or not; `None` before any.
-    pub in_canada: Option<bool>,
+    /// The newest declaration: in Canada or not, and the day it was made; `None` before any.
+    pub declared: Option<(bool, NaiveDate)>,
     pub address_given: bool,
-    pub photo_sent: bool,
+    /// The newest photo, and what became of it.
+    pub photo: PhotoFact,
+}
+
+/// The newest photo of a person, as far as their steps go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhotoFact {
+    #[default]
+    None,
+    /// Sent, not reviewed yet.
+    Waiting,
+    Accepted,
+    /// Sent back by an officer: a new one is needed.
+    Returned,
+}
+
+impl PhotoFact {
+    /// A photo that counts as given: waiting for review or accepted.
+    pub fn given(self) -> bool {
+        matches!(self, PhotoFact::Waiting | PhotoFact::Accepted)
+    }
 }
 
 impl Facts {
+    /// Declared in Canada, in the newest declaration.
+    pub fn in_canada(self) -> bool {
+        matches!(self.declared, Some((true, _)))
+    }
+
     /// Each step in order, with its status.
     pub fn steps(self) -> Vec<(Step, StepStatus)> {
         use StepStatus::*;
-        let present = self.in_canada == Some(true);
+        let present = self.in_canada();
         let after_presence = |done: bool| match (present, done) {
             (false, _) => NotYet,
             (true, true) => Done,
@@ -56,10 +81,15 @@ impl Facts {
         vec![
             (Step::Presence, if present { Done } else { ToDo }),
             (Step::Address, after_presence(self.address_given)),
-            (Step::Photo, after_presence(self.photo_sent)),
+            (Step::Photo, if present && self.photo == PhotoFact::Returned { Returned } else { after_presence(self.photo.given()) }),
             // An officer reviews each photo sent; PR is confirmed after an accepted one.
-            (Step::Review, if self.photo_sent { Waiting } else { NotYet }),
-            (Step::Ecopr, NotYet),
+            (Step::Review, match self.photo {
+                PhotoFact::None => NotYet,
+                PhotoFact::Waiting => Waiting,
+                PhotoFact::Accepted => Done,
+                PhotoFact::Returned => Returned,
+            }),
+            (Step::Ecopr, if present && self.address_given && self.photo == PhotoFact::Accepted { Waiting } else { NotYet }),
             (Step::Card, NotYet),
         ]
     }
@@ -99,6 +129,10 @@ mod tests {
     use super::*;
     use StepStatus::*;
 
+    fn on(in_canada: bool) -> Option<(bool, NaiveDate)> {
+        Some((in_canada, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()))
+    }
+
     fn statuses(facts: Facts) -> Vec<StepStatus> {
         facts.steps().into_iter().map(|(_, status)| status).collect()
     }
@@ -106,22 +140,29 @@ mod tests {
     #[test]
     fn each_step_opens_once_the_one_it_needs_is_done() {
         assert_eq!(statuses(Facts::default()), [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet]);
-        assert_eq!(statuses(Facts { in_canada: Some(false), ..Facts::default() }), [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet]);
-        let present = Facts { in_canada: Some(true), ..Facts::default() };
+        assert_eq!(statuses(Facts { declared: on(false), ..Facts::default() }), [ToDo, NotYet, NotYet, NotYet, NotYet, NotYet]);
+        let present = Facts { declared: on(true), ..Facts::default() };
         assert_eq!(statuses(present), [Done, ToDo, ToDo, NotYet, NotYet, NotYet]);
-        assert_eq!(statuses(Facts { address_given: true, photo_sent: true, ..present }), [Done, Done, Done, Waiting, NotYet, NotYet]);
+        assert_eq!(statuses(Facts { address_given: true, photo: PhotoFact::Waiting, ..present }), [Done, Done, Done, Waiting, NotYet, NotYet]);
+        assert_eq!(statuses(Facts { address_given: true, photo: PhotoFact::Returned, ..present }), [Done, Done, Returned, Returned, NotYet, NotYet]);
+        assert_eq!(statuses(Facts { address_given: true, photo: PhotoFact::Accepted, ..present }), [Done, Done, Done, Done, Waiting, NotYet]);
+        assert_eq!(statuses(Facts { photo: PhotoFact::Accepted, ..present }), [Done, ToDo, Done, Done, NotYet, NotYet]);
     }
 
     #[test]
     fn the_card_names_the_next_step_and_counts_180_days_from_approval() {
         let approved = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let card = PersonCard::new(PersonId(1), "Mai".into(), Facts { in_canada: Some(true), ..Facts::default() }, approved, today);
+        let card = PersonCard::new(PersonId(1), "Mai".into(), Facts { declared: on(true), ..Facts::default() }, approved, today);
         assert_eq!(card.next(), Some(Step::Address));
         assert_eq!(card.deadline, NaiveDate::from_ymd_opt(2027, 3, 30).unwrap());
         assert_eq!(card.days_left, 119);
         assert!(card.deadline_open());
-        let done = Facts { in_canada: Some(true), address_given: true, photo_sent: true };
+        let returned = Facts { declared: on(true), address_given: true, photo: PhotoFact::Returned };
+        let card = PersonCard::new(PersonId(1), "Mai".into(), returned, approved, today);
+        assert_eq!(card.next(), Some(Step::Photo));
+        assert!(card.deadline_open());
+        let done = Facts { declared: on(true), address_given: true, photo: PhotoFact::Waiting };
         let card = PersonCard::new(PersonId(1), "Mai".into(), done, approved, today);
         assert_eq!(card.next(), None);
         assert!(!card.deadline_open());

@@ -1,6 +1,6 @@
 //! Messages from IRCC to an account: each one kept as what happened and the
 //! details it needs, so that it reads in either language (and its email too).
-use super::PersonId;
+use super::{PersonId, ReturnReason};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 pub enum Notice {
     /// A photo was received for `person`, sent despite failed checks or not.
     PhotoReceived { person: PersonId, name: String, sent_anyway: bool },
+    /// An officer accepted the photo of `person`.
+    PhotoAccepted { person: PersonId, name: String },
+    /// An officer sent the photo back: a new one is needed.
+    PhotoReturned { person: PersonId, name: String, reason: ReturnReason, note: Option<String> },
 }
 
 /// A message in the account's inbox.

@@ -14,8 +14,10 @@ pub enum PhotoOutcome {
 /// The newest photo received for a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhotoStatus {
-    /// The day it was received (YYYY-MM-DD).
-    pub received_on: String,
+    /// The day it was received.
+    pub received_on: chrono::NaiveDate,
     /// Sent despite failed checks: an officer decides whether it can be used.
     pub sent_anyway: bool,
+    /// What an officer made of it.
+    pub review: super::Review,
 }

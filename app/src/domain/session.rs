@@ -138,8 +138,11 @@ pub struct CaseSummary {
 /// How far one person on a case has come, for officers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonProgress {
+    pub id: super::PersonId,
     pub name: String,
     /// The newest declaration: in Canada or not, and when; `None` before any.
     pub declared: Option<(bool, chrono::NaiveDate)>,
     pub address_given: bool,
+    /// The newest photo, and what became of it.
+    pub photo: super::PhotoFact,
 }

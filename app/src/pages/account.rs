@@ -2,8 +2,8 @@
 use super::presence::DeclarationState;
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn};
-use crate::domain::{MailingAddress, PersonId, PhotoStatus, Profile, Stage};
-use crate::messages::{country_name, long_date, province_name};
+use crate::domain::{MailingAddress, PersonId, PhotoStatus, Profile, Review, Stage};
+use crate::messages::{country_name, long_date, province_name, return_reason};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -134,9 +134,21 @@ pub(super) fn PhotoState(#[prop(into)] photo: Signal<Option<PhotoStatus>>) -> im
     let i18n = use_i18n();
     move || match photo.get() {
         None => t_string!(i18n, account.photo_none).to_string(),
-        Some(PhotoStatus { received_on, sent_anyway: false }) => t_string!(i18n, account.photo_received, date = received_on).to_string(),
-        Some(PhotoStatus { received_on, sent_anyway: true }) => {
-            t_string!(i18n, account.photo_received_anyway, date = received_on).to_string()
+        Some(PhotoStatus { received_on, sent_anyway, review }) => {
+            let locale = i18n.get_locale();
+            let date = long_date(locale, received_on);
+            match review {
+                Review::Waiting if sent_anyway => t_string!(i18n, account.photo_received_anyway, date = date).to_string(),
+                Review::Waiting => t_string!(i18n, account.photo_received, date = date).to_string(),
+                Review::Accepted => t_string!(i18n, account.photo_accepted, date = date).to_string(),
+                Review::Returned { reason, note } => {
+                    let returned = t_string!(i18n, account.photo_returned, date = date, reason = return_reason(locale, reason)).to_string();
+                    match note {
+                        Some(note) => format!("{returned} {}", t_string!(i18n, review.note_shown, note = note)),
+                        None => returned,
+                    }
+                }
+            }
         }
     }
 }
@@ -160,6 +172,10 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {in_canada.map(|answer| view! { <dt>{t!(i18n, account.in_canada)}</dt><dd>{answer}</dd> })}
             {profile.return_date.map(|date| view! { <dt>{t!(i18n, account.return_date)}</dt><dd>{move || long_date(i18n.get_locale(), date)}</dd> })}
         </dl>
+        <p class="correction">
+            {t!(i18n, account.correction_body)}" "
+            <a href=move || t_string!(i18n, account.correction_url)>{t!(i18n, account.correction_link)}</a>
+        </p>
         <h2>{t!(i18n, account.presence_heading)}</h2>
         <p class="presence-state"><DeclarationState declaration=Signal::stored(profile.declaration.clone()) /></p>
         <p><a href=move || routes::profile_presence(i18n.get_locale(), profile.id)>{t!(i18n, steps.presence_link)}</a></p>

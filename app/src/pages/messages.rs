@@ -6,7 +6,7 @@ use crate::components::{ErrorNotice, GoToSignIn};
 use crate::domain::{Message, Notice};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::messages::long_date;
+use crate::messages::{long_date, return_reason};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -45,7 +45,19 @@ fn MessageItem(message: Message, mark: ServerAction<MarkRead>) -> impl IntoView 
             let title = move || t_string!(i18n, inbox.photo_received_title, name = name.clone()).to_string();
             let body = move || if sent_anyway { t_string!(i18n, inbox.photo_received_anyway) } else { t_string!(i18n, inbox.photo_received_body) };
             let link = view! { <a href=move || routes::profile(i18n.get_locale(), person)>{t!(i18n, journey.see_profile)}</a> };
-            (title, view! { <p>{body}</p><p>{link}</p> })
+            (title.into_any(), view! { <p>{body}</p><p>{link}</p> }.into_any())
+        }
+        Notice::PhotoAccepted { person, name } => {
+            let title = move || t_string!(i18n, inbox.photo_accepted_title, name = name.clone()).to_string();
+            let link = view! { <a href=move || routes::profile(i18n.get_locale(), person)>{t!(i18n, journey.see_profile)}</a> };
+            (title.into_any(), view! { <p>{t!(i18n, inbox.photo_accepted_body)}</p><p>{link}</p> }.into_any())
+        }
+        Notice::PhotoReturned { person, name, reason, note } => {
+            let title = move || t_string!(i18n, inbox.photo_returned_title, name = name.clone()).to_string();
+            let body = move || t_string!(i18n, inbox.photo_returned_body, reason = return_reason(i18n.get_locale(), reason)).to_string();
+            let note = note.map(|note| view! { <p class="message-note">{move || t_string!(i18n, review.note_shown, note = note.clone()).to_string()}</p> });
+            let link = view! { <a href=move || routes::profile_photo(i18n.get_locale(), person)>{t!(i18n, account.photo_send)}</a> };
+            (title.into_any(), view! { <p>{body}</p>{note}<p>{link}</p> }.into_any())
         }
     };
     view! {

@@ -2,13 +2,14 @@
 //! administrators only (the server function checks the role, not just this page).
 use super::PageTitle;
 use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
-use crate::domain::{CaseId, CaseSummary, PersonProgress};
+use crate::domain::{CaseId, CaseSummary, PersonProgress, PhotoFact};
 use crate::messages::long_date;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::api::officer::{officer_cases, ResendInvitation};
 use crate::routes;
 use leptos::prelude::*;
+use leptos_router::components::Form;
 
 #[component]
 pub fn OfficerCasesPage() -> impl IntoView {
@@ -17,30 +18,14 @@ pub fn OfficerCasesPage() -> impl IntoView {
 
 #[component]
 fn Cases() -> impl IntoView {
+    let i18n = use_i18n();
     let query = leptos_router::hooks::use_query_map();
     let page = move || query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()));
-    let cases = Resource::new(page, officer_cases);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match cases.await {
-                    Ok(page) => view! { <CaseList cases=page.cases /><Pages page=page.page pages=page.pages /> }.into_any(),
-                    Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
-    let i18n = use_i18n();
-    let status = move |status: &str| match status {
-        "answered" => t_string!(i18n, cases.status_answered),
-        "paper_route" => t_string!(i18n, cases.status_paper_route),
-        _ => t_string!(i18n, cases.status_invited),
-    };
+    let search = move || query.with(|q| q.get("q").filter(|q| !q.trim().is_empty()));
+    let cases = Resource::new(move || (page(), search()), |(page, q)| officer_cases(page, q));
+    // The search form stays outside the results: a search re-renders only them,
+    // never the form whose submission is still being handled.
+    let typed = query.with_untracked(|q| q.get("q")).unwrap_or_default();
     view! {
         <PageTitle title=Signal::derive(move || t_string!(i18n, cases.title).to_owned()) />
         <h1>{t!(i18n, cases.title)}</h1>
@@ -48,8 +33,48 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
             <a href=move || routes::new_case(i18n.get_locale())>{t!(i18n, cases.new_link)}</a>
             " · "
             <a href=move || routes::import_cases(i18n.get_locale())>{t!(i18n, cases.import_link)}</a>
+            " · "
+            <a href=move || routes::officer_photos(i18n.get_locale())>{t!(i18n, review.nav)}</a>
         </p>
-        {if cases.is_empty() {
+        <Form method="GET" action="" attr:class="case-search" attr:role="search">
+            <div class="form-group">
+                <label for="case-search">{t!(i18n, cases.search_label)}</label>
+                <p class="hint" id="case-search-hint">{t!(i18n, cases.search_hint)}</p>
+                <input type="search" id="case-search" name="q" value=typed aria-describedby="case-search-hint" />
+            </div>
+            <button type="submit" class="button button-secondary">{t!(i18n, cases.search_submit)}</button>
+        </Form>
+        <Suspense>
+            {move || {
+                // Read before the `async` boundary: after it, this render's owner may be gone.
+                let searched = search();
+                Suspend::new(async move {
+                    match cases.await {
+                        Ok(page) => view! {
+                            <CaseList cases=page.cases searching=searched.is_some() />
+                            <Pages page=page.page pages=page.pages searched />
+                        }.into_any(),
+                        Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseList(cases: Vec<CaseSummary>, searching: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = move |status: &str| match status {
+        "answered" => t_string!(i18n, cases.status_answered),
+        "paper_route" => t_string!(i18n, cases.status_paper_route),
+        _ => t_string!(i18n, cases.status_invited),
+    };
+    view! {
+        {if cases.is_empty() && searching {
+            view! { <p class="search-none">{t!(i18n, cases.search_none)}</p> }.into_any()
+        } else if cases.is_empty() {
             view! { <p>{t!(i18n, cases.none)}</p> }.into_any()
         } else {
             view! {
@@ -93,27 +118,42 @@ fn CaseList(cases: Vec<CaseSummary>) -> impl IntoView {
 #[component]
 fn Progress(person: PersonProgress) -> impl IntoView {
     let i18n = use_i18n();
-    let PersonProgress { name, declared, address_given } = person;
+    let PersonProgress { id, name, declared, address_given, photo } = person;
     let presence = move || match declared {
         Some((true, on)) => t_string!(i18n, cases.declared_in, date = long_date(i18n.get_locale(), on)).to_string(),
         Some((false, on)) => t_string!(i18n, cases.declared_out, date = long_date(i18n.get_locale(), on)).to_string(),
         None => t_string!(i18n, cases.not_declared).to_string(),
     };
     let address = move || if address_given { t_string!(i18n, cases.address_given) } else { t_string!(i18n, cases.no_address) };
-    view! { <li><strong>{name}</strong>": "{presence}"; "{address}</li> }
+    let photo_state = move || match photo {
+        PhotoFact::None => t_string!(i18n, cases.photo_none),
+        PhotoFact::Waiting => t_string!(i18n, cases.photo_waiting),
+        PhotoFact::Accepted => t_string!(i18n, cases.photo_accepted),
+        PhotoFact::Returned => t_string!(i18n, cases.photo_returned),
+    };
+    view! {
+        <li>
+            <strong>{name}</strong>": "{presence}"; "{address}"; "{photo_state}
+            {(photo == PhotoFact::Waiting).then(|| view! {
+                " "<a class="review-link" href=move || format!("{}?person={id}", routes::officer_photos(i18n.get_locale()))>{t!(i18n, cases.review_photo)}</a>
+            })}
+        </li>
+    }
 }
 
 /// Links to the neighbouring pages of cases, when there are several.
 #[component]
-fn Pages(page: u64, pages: u64) -> impl IntoView {
+fn Pages(page: u64, pages: u64, searched: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let link = move |to: u64| format!("{}?page={to}", routes::officer_cases(i18n.get_locale()));
+    let search = searched.map(|q| format!("&q={}", routes::query_value(&q))).unwrap_or_default();
+    let link = move |to: u64| format!("{}?page={to}{search}", routes::officer_cases(i18n.get_locale()));
+    let (to_previous, to_next) = (link.clone(), link);
     (pages > 1).then(|| {
         view! {
             <nav class="pages" aria-label=move || t_string!(i18n, cases.pages_label)>
-                {(page > 1).then(|| view! { <a href=move || link(page - 1) rel="prev">{t!(i18n, cases.previous)}</a> })}
+                {(page > 1).then(|| view! { <a href=move || to_previous(page - 1) rel="prev">{t!(i18n, cases.previous)}</a> })}
                 <span aria-current="page">{t!(i18n, cases.page_of, page = move || page, pages = move || pages)}</span>
-                {(page < pages).then(|| view! { <a href=move || link(page + 1) rel="next">{t!(i18n, cases.next)}</a> })}
+                {(page < pages).then(|| view! { <a href=move || to_next(page + 1) rel="next">{t!(i18n, cases.next)}</a> })}
             </nav>
         }
     })

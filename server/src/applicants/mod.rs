@@ -1,6 +1,7 @@
 //! What an applicant does once signed in, for each profile they complete (their
 //! own and those of the minors held under them): see it (`profiles`), declare
 //! presence in Canada and give a mailing address (`steps`).
+pub mod facts;
 pub mod home;
 pub mod profiles;
 pub mod reminders;

@@ -46,13 +46,19 @@ impl ApplicantDesk {
         let addresses_to_copy = steps::others_with_address(&self.db, viewer, p.id).await?;
         let photo = photo::Entity::find()
             .select_only()
-            .columns([photo::Column::ReceivedAt, photo::Column::SentAnyway])
+            .columns([photo::Column::Id, photo::Column::ReceivedAt, photo::Column::SentAnyway])
             .filter(photo::Column::PersonId.eq(p.id))
             .order_by_desc(photo::Column::Id)
-            .into_tuple::<(chrono::DateTime<Utc>, bool)>()
+            .into_tuple::<(i32, chrono::DateTime<Utc>, bool)>()
             .one(&self.db)
-            .await?
-            .map(|(at, sent_anyway)| PhotoStatus { received_on: at.date_naive().to_string(), sent_anyway });
+            .await?;
+        let photo = match photo {
+            None => None,
+            Some((id, at, sent_anyway)) => {
+                let review = crate::review::review_of(&self.db, id).await?;
+                Some(PhotoStatus { received_on: at.date_naive(), sent_anyway, review })
+            }
+        };
         Ok(Some(Profile {
             id: PersonId(p.id),
             name: p.full_name(),

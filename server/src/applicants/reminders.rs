@@ -2,14 +2,14 @@
 //! whoever completes their steps if the photo or the address is still missing.
 //! Every instance runs the job; one claims each day (a row in `job_runs`), and
 //! each reminder goes once per person (a row in `reminders`), restarts included.
-use crate::entities::{address, case, person, photo, user};
-use super::person_ids;
+use super::facts::facts_of;
+use crate::entities::{case, person, user};
 use crate::error::DeskError;
 use crate::mail::{self, templates};
 use app::domain::{deadline, Email, DAYS_TO_COMPLETE};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Statement, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement, TransactionTrait,
 };
 use std::sync::Arc;
 
@@ -45,12 +45,11 @@ async fn send_due(db: &DatabaseConnection, today: NaiveDate, public_url: &str) -
         .all(db)
         .await?;
     let ids: Vec<i32> = people.iter().map(|(p, _)| p.id).collect();
-    let with_address = person_ids(db, address::Entity::find().select_only().column(address::Column::PersonId).filter(address::Column::PersonId.is_in(ids.clone()))).await?;
-    let with_photo = person_ids(db, photo::Entity::find().select_only().column(photo::Column::PersonId).filter(photo::Column::PersonId.is_in(ids))).await?;
+    let facts = facts_of(db, &ids).await?;
     let mut queued = 0;
     for (person, case) in people {
         let Some(case) = case else { continue };
-        if with_address.contains(&person.id) && with_photo.contains(&person.id) {
+        if facts.get(&person.id).is_some_and(|f| f.address_given && f.photo.given()) {
             continue;
         }
         let deadline = deadline(case.approved_on);

@@ -51,8 +51,8 @@ fn staff(viewer: &Viewer) -> Result<Actor, DeskError> {
 
 #[async_trait::async_trait]
 impl Casework for CaseDesk {
-    async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, AppError> {
-        Ok(CaseDesk::cases(self, viewer, page).await?)
+    async fn cases(&self, viewer: &Viewer, page: u64, query: &str) -> Result<CasePage, AppError> {
+        Ok(CaseDesk::cases(self, viewer, page, query).await?)
     }
 
     async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, AppError> {
@@ -70,9 +70,12 @@ impl Casework for CaseDesk {
 
 impl CaseDesk {
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, page = page))]
-    pub(crate) async fn cases(&self, viewer: &Viewer, page: u64) -> Result<CasePage, DeskError> {
+    pub(crate) async fn cases(&self, viewer: &Viewer, page: u64, query: &str) -> Result<CasePage, DeskError> {
         staff(viewer)?;
-        let newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
+        let mut newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
+        if let Some(matching) = super::search::condition(query) {
+            newest_first = newest_first.filter(matching);
+        }
         let paginator = newest_first.paginate(&self.db, CasePage::SIZE);
         let pages = paginator.num_pages().await?.max(1);
         let page = page.clamp(1, pages);

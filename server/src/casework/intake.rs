@@ -74,6 +74,7 @@ async fn insert(
             position: Set(position as i32),
             family_name: Set(p.family_name.as_str().to_owned()),
             given_names: Set(p.given_names.as_ref().map(|n| n.as_str().to_owned())),
+            search_name: Set(super::search::search_name(p.family_name.as_str(), p.given_names.as_ref().map(|n| n.as_str()))),
             date_of_birth: Set(p.date_of_birth),
             sex: Set(p.sex.as_str().to_owned()),
             country_of_birth: Set(p.country_of_birth.alpha3().to_owned()),

@@ -3,3 +3,4 @@
 pub mod desk;
 pub mod intake;
 pub mod progress;
+pub mod search;

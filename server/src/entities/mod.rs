@@ -10,6 +10,8 @@ pub mod outbox_message;
 pub mod password_reset;
 pub mod person;
 pub mod photo;
+pub mod photo_claim;
+pub mod photo_review;
 pub mod recovery_code;
 pub mod session;
 pub mod user;

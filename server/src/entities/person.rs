@@ -11,6 +11,8 @@ pub struct Model {
     pub position: i32,
     pub family_name: String,
     pub given_names: Option<String>,
+    /// The names folded for officers' search (`casework::search::search_name`).
+    pub search_name: String,
     pub date_of_birth: ChronoDate,
     pub sex: String,
     pub country_of_birth: String,

@@ -18,6 +18,8 @@ pub struct Model {
     /// Sent despite failed checks, for an officer to decide.
     pub sent_anyway: bool,
     pub received_at: ChronoDateTimeUtc,
+    /// Its name in addresses (`PhotoKey`): random, never the id.
+    pub view_key: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

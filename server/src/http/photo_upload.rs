@@ -1,19 +1,20 @@
-//! The photo step's HTTP endpoint (its path is declared in `app::api::photos`):
-//! the photo as the request's body, the fully signed-in person from the cookie.
+//! The photo endpoints (their paths are declared in `app::api::photos`): the
+//! photo step's, with the photo as the request's body, and officers' view of a
+//! photo by its key; the fully signed-in person from the cookie.
 use crate::state::AppState;
 use app::api::context::{active_viewer, session_token};
-use app::api::photos::ROUTE;
-use app::domain::{PersonId, Viewer};
+use app::api::photos::{REVIEW_ROUTE, ROUTE};
+use app::domain::{PersonId, PhotoKey, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(ROUTE, post(send).get(newest))
+    Router::new().route(ROUTE, post(send).get(newest)).route(REVIEW_ROUTE, get(for_review))
 }
 
 #[derive(serde::Deserialize)]
@@ -46,12 +47,27 @@ async fn newest(State(state): State<AppState>, headers: HeaderMap, Path(person):
         state.services.photos.newest(&viewer, person).await
     };
     match found.await {
-        Ok(Some(jpeg)) => {
-            ([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], jpeg).into_response()
-        }
+        Ok(Some(jpeg)) => private_jpeg(jpeg),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => refusal(error),
     }
+}
+
+async fn for_review(State(state): State<AppState>, headers: HeaderMap, Path(key): Path<String>) -> Response {
+    let found = async {
+        let viewer = viewer(&state, &headers).await?;
+        let key = PhotoKey::parse(&key).ok_or(AppError::NotFound)?;
+        state.services.reviews.image(&viewer, &key).await
+    };
+    match found.await {
+        Ok(jpeg) => private_jpeg(jpeg),
+        Err(error) => refusal(error),
+    }
+}
+
+/// A photo of a person: never kept by a browser's or a proxy's cache.
+fn private_jpeg(jpeg: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], jpeg).into_response()
 }
 
 /// The fully signed-in person the request's session cookie belongs to.

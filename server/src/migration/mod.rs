@@ -15,6 +15,8 @@ mod m20261201_000002_widen_authenticator_secrets;
 mod m20261201_000003_create_declarations_and_addresses;
 mod m20261201_000004_create_reminders;
 mod m20261201_000005_create_messages;
+mod m20261201_000006_create_photo_reviews;
+mod m20261201_000007_add_people_search_name;
 
 pub struct Migrator;
 
@@ -36,6 +38,25 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_create_declarations_and_addresses::Migration),
             Box::new(m20261201_000004_create_reminders::Migration),
             Box::new(m20261201_000005_create_messages::Migration),
+            Box::new(m20261201_000006_create_photo_reviews::Migration),
+            Box::new(m20261201_000007_add_people_search_name::Migration),
         ]
     }
+}
+
+/// Sets a new column on every row from a value only Rust computes (a random key,
+/// a folded name): `select` reads each row (with its `id`), `update` writes `$1`
+/// where `id = $2`.
+async fn backfill<F>(manager: &SchemaManager<'_>, select: &str, update: &str, value: F) -> Result<(), DbErr>
+where
+    F: Fn(&sea_orm::QueryResult) -> Result<sea_orm::Value, DbErr>,
+{
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = manager.get_connection();
+    let backend = db.get_database_backend();
+    for row in db.query_all_raw(Statement::from_string(backend, select)).await? {
+        let id: i32 = row.try_get("", "id")?;
+        db.execute_raw(Statement::from_sql_and_values(backend, update, [value(&row)?, id.into()])).await?;
+    }
+    Ok(())
 }

@@ -7,10 +7,10 @@ mod engine;
 mod store;
 
 use app::api::ports::Photos;
-use app::domain::{PersonId, PhotoOutcome, PhotoStatus, Viewer};
+use app::domain::{PersonId, PhotoOutcome, PhotoStatus, Review, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
-use crate::applicants::steps::declared_in_canada;
+use crate::applicants::steps::{declared_in_canada, own_person};
 use engine::Checked;
 use sea_orm::DatabaseConnection;
 
@@ -27,7 +27,7 @@ pub struct PhotoDesk {
 impl Photos for PhotoDesk {
     #[tracing::instrument(skip_all, fields(person = %person, anyway = anyway, bytes = photo.len()))]
     async fn receive(&self, viewer: &Viewer, person: PersonId, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
-        let person = store::own_person(&self.db, viewer, person).await?;
+        let person = own_person(&self.db, viewer, person).await?;
         if !declared_in_canada(&self.db, person.id).await? {
             return Err(AppError::PresenceRequired);
         }
@@ -37,14 +37,15 @@ impl Photos for PhotoDesk {
         };
         let received_at = store::keep(&self.db, viewer, &person, &report, &clean, &self.public_url).await?;
         Ok(PhotoOutcome::Received(PhotoStatus {
-            received_on: received_at.date_naive().to_string(),
+            received_on: received_at.date_naive(),
             sent_anyway: clean.sent_anyway,
+            review: Review::Waiting,
         }))
     }
 
     #[tracing::instrument(skip_all, fields(person = %person))]
     async fn newest(&self, viewer: &Viewer, person: PersonId) -> Result<Option<Vec<u8>>, AppError> {
-        let person = store::own_person(&self.db, viewer, person).await?;
+        let person = own_person(&self.db, viewer, person).await?;
         Ok(store::newest(&self.db, &person).await?)
     }
 }

@@ -6,23 +6,12 @@ use crate::audit::{self, Action, Actor};
 use crate::entities::{person, photo as stored, user};
 use crate::error::DeskError;
 use app::domain::{Notice, PersonId, Viewer};
-use app::error::AppError;
 use chrono::{DateTime, Utc};
 use photo::Report;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
     TransactionTrait,
 };
-
-/// A person whose profile the viewer completes (their own, or a child's); any
-/// other is refused the same way whether or not it exists.
-pub async fn own_person(db: &DatabaseConnection, viewer: &Viewer, id: PersonId) -> Result<person::Model, DeskError> {
-    person::Entity::find_by_id(id.0)
-        .filter(person::Column::UserId.eq(viewer.user_id))
-        .one(db)
-        .await?
-        .ok_or(DeskError::Refused(AppError::Forbidden))
-}
 
 /// Keeps a checked photo and prunes the person's older ones; when it was received.
 pub async fn keep(
@@ -47,17 +36,20 @@ pub async fn keep(
         verdict: Set(report.verdict.as_str().to_owned()),
         sent_anyway: Set(clean.sent_anyway),
         received_at: Set(received_at),
+        view_key: Set(crate::secrets::random_photo_key()),
         ..Default::default()
     })
     .exec(&txn)
     .await?
     .last_insert_id;
     // Officers review the newest photo: older ones beyond a few are not kept,
-    // so that no one can fill the database by sending photo after photo.
+    // so that no one can fill the database by sending photo after photo. One an
+    // officer decided on stays for the record.
     let pruned = Statement::from_sql_and_values(
         txn.get_database_backend(),
-        "DELETE FROM photos WHERE person_id = $1 AND id NOT IN \
-           (SELECT id FROM photos WHERE person_id = $1 ORDER BY id DESC LIMIT $2)",
+        "DELETE FROM photos WHERE person_id = $1 \
+           AND id NOT IN (SELECT photo_id FROM photo_reviews) \
+           AND id NOT IN (SELECT id FROM photos WHERE person_id = $1 ORDER BY id DESC LIMIT $2)",
         [person.id.into(), KEPT_PER_PERSON.into()],
     );
     txn.execute_raw(pruned).await?;

@@ -8,6 +8,12 @@ pub fn random_token() -> String {
     Alphanumeric.sample_string(&mut rand::rng(), app::domain::Token::LEN)
 }
 
+/// A photo's key in addresses (`PhotoKey`'s shape): about 190 bits. Kept as it
+/// is: it only names a photo, and every address with it checks who asks.
+pub fn random_photo_key() -> String {
+    Alphanumeric.sample_string(&mut rand::rng(), app::domain::PhotoKey::LEN)
+}
+
 /// The hex SHA-256 of a token. A fast hash is right here: the token is random
 /// and long, so it cannot be guessed from its hash.
 pub fn token_hash(token: &str) -> String {

@@ -95,15 +95,52 @@ on_both_databases! {
         let officer = viewer(Role::Officer);
         let report = desk(&app).import(&officer, &format!("{HEADER}\n{rows}")).await.unwrap();
         assert_eq!(report.unreadable, None);
-        let first = desk(&app).cases(&officer, 1).await.unwrap();
+        let first = desk(&app).cases(&officer, 1, "").await.unwrap();
         assert_eq!((first.cases.len(), first.page, first.pages), (50, 1, 3));
         assert_eq!(first.cases[0].application_number, "E000000120", "newest first");
         assert_eq!(first.cases[0].people, 1);
-        let last = desk(&app).cases(&officer, 3).await.unwrap();
+        let last = desk(&app).cases(&officer, 3, "").await.unwrap();
         assert_eq!(last.cases.len(), 20);
         assert_eq!(last.cases[19].application_number, "E000000001");
-        assert_eq!(desk(&app).cases(&officer, 99).await.unwrap().page, 3, "past the end: the last page");
-        assert_eq!(desk(&app).cases(&officer, 0).await.unwrap().page, 1);
-        assert_eq!(desk(&app).cases(&viewer(Role::Applicant), 1).await.unwrap_err(), AppError::Forbidden);
+        assert_eq!(desk(&app).cases(&officer, 99, "").await.unwrap().page, 3, "past the end: the last page");
+        assert_eq!(desk(&app).cases(&officer, 0, "").await.unwrap().page, 1);
+        assert_eq!(desk(&app).cases(&viewer(Role::Applicant), 1, "").await.unwrap_err(), AppError::Forbidden);
+    }
+}
+
+on_both_databases! {
+    async fn officers_find_a_case_by_number_uci_name_or_email_whatever_the_accents(app) {
+        let rows = [
+            "E000000001,2026-11-20,Nguyễn,Thị Mai,1987-07-02,F,VNM,VNM,33444455,mai.nguyen@example.com,principal",
+            "E000000002,2026-11-20,Rodríguez-Ñúñez Oyelaran-Kowalczyk,Maria-Fernanda de los Ángeles,1990-01-01,F,MEX,MEX,12345678,maria@example.com,principal",
+            "E000000003,2026-11-20,Roy,Ana,1990-01-01,F,CAN,FRA,87654321,ana_roy@example.com,principal",
+        ];
+        let officer = viewer(Role::Officer);
+        let report = desk(&app).import(&officer, &format!("{HEADER}\n{}\n", rows.join("\n"))).await.unwrap();
+        assert_eq!(report.unreadable, None);
+        let found = |query: &'static str| {
+            let app = &app;
+            let officer = officer.clone();
+            async move {
+                let page = desk(app).cases(&officer, 1, query).await.unwrap();
+                page.cases.into_iter().map(|c| c.application_number).collect::<Vec<_>>()
+            }
+        };
+        for (query, expected) in [
+            ("nguyen", vec!["E000000001"]),
+            ("  NGUYỄN   thi ", vec!["E000000001"]),
+            ("mai nguyen", vec!["E000000001"]),
+            ("angeles nunez", vec!["E000000002"]),
+            ("e000000003", vec!["E000000003"]),
+            ("8765-4321", vec!["E000000003"]),
+            ("MARIA@EXAMPLE.COM", vec!["E000000002"]),
+            ("ana_roy", vec!["E000000003"]),
+            ("%", vec![]),
+            ("_", vec!["E000000003"]),
+            ("nguyen roy", vec![]),
+            ("", vec!["E000000003", "E000000002", "E000000001"]),
+        ] {
+            assert_eq!(found(query).await, expected, "{query:?}");
+        }
     }
 }

@@ -15,6 +15,7 @@ mod outbox;
 mod pages;
 mod reminders;
 mod resets;
+mod review;
 mod photos;
 mod sign_in;
 mod steps;

@@ -48,7 +48,7 @@ on_both_databases! {
         photo::ActiveModel {
             person_id: Set(own), sent_by: Set(1), jpeg: Set(vec![0xFF, 0xD8]), width: Set(715), height: Set(1000),
             report: Set("{}".into()), verdict: Set("pass".into()), sent_anyway: Set(false), received_at: Set(Utc::now()),
-            ..Default::default()
+            view_key: Set("k".repeat(32)), ..Default::default()
         }.insert(&app.db).await.unwrap();
         assert_eq!(two_instances(&app, "2027-05-12").await, [None, Some(1)]);
         // A restart the same day runs nothing again; a missed day is caught up the next.

@@ -87,6 +87,7 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(SignedOut, "/officer/cases", 302, to_sign_in()),
             at(SignedOut, "/officer/cases/new", 302, to_sign_in()),
             at(SignedOut, "/officer/cases/import", 302, to_sign_in()),
+            at(SignedOut, "/officer/photos", 302, to_sign_in()),
             at(Applicant, "/", 200, heading("home.title")),
             at(Applicant, "/account", 200, heading("account.title")),
             at(Applicant, "/home", 200, heading("journey.title")),
@@ -107,13 +108,16 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(Applicant, "/officer/cases", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/cases/new", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/cases/import", 403, heading("cases.forbidden_title")),
+            at(Applicant, "/officer/photos", 403, heading("cases.forbidden_title")),
             at(Officer, "/account", 200, heading("account.title")),
             at(Officer, "/messages", 200, heading("inbox.title")),
             at(Officer, "/home", 302, Want::RedirectTo(format!("/{lang}/officer/cases"))),
             at(Officer, "/officer/cases", 200, heading("cases.title")),
             at(Officer, "/officer/cases?page=2", 200, heading("cases.title")),
+            at(Officer, "/officer/cases?q=nguy%E1%BB%85n", 200, heading("cases.title")),
             at(Officer, "/officer/cases/new", 200, heading("cases.new_title")),
             at(Officer, "/officer/cases/import", 200, heading("cases.import_title")),
+            at(Officer, "/officer/photos", 200, heading("review.title")),
             at(Officer, &own, 404, heading("account.not_found_title")),
         ]);
     }
@@ -233,6 +237,9 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     let (profile, child) = crate::photos::family_of_signed_in(&app).await;
     // The child is declared in Canada, the principal is not yet: both kinds of step pages.
     crate::photos::declared_in_canada(&app, &[child]).await;
+    // A photo waiting, so that the officers' review page shows one.
+    let (status, _) = crate::photos::send(&app, &applicant, child, crate::photos::fixture("astronaut_good.jpg"), false).await;
+    assert_eq!(status, 200);
     let invitation = crate::invitations::invite(&app, "E000888222").await;
     let stranger = profile.max(child) + 1;
     let officer = browser();

@@ -16,6 +16,7 @@ use kept::{browser_only, Chosen, Kept};
 use leptos::prelude::*;
 use leptos::reactive::send_wrapper_ext::SendOption;
 use photo::{Crop, Inspection, Report};
+pub use results::CheckList;
 use results::Results;
 use send::SendPhoto;
 use state::{Checker, Step};

@@ -3,8 +3,12 @@
 use super::{base, bilingual_body};
 use crate::mail::OutgoingEmail;
 use app::domain::{Email, Notice};
+use app::i18n::Locale;
+use app::messages::return_reason;
 
 pub const PHOTO_RECEIVED_SUBJECT: &str = "We received a photo / Nous avons reçu une photo";
+pub const PHOTO_ACCEPTED_SUBJECT: &str = "Your photo is accepted / Votre photo est acceptée";
+pub const PHOTO_RETURNED_SUBJECT: &str = "A new photo is needed / Une nouvelle photo est nécessaire";
 
 pub fn notice(to: Email, name: &str, notice: &Notice, public_url: &str) -> OutgoingEmail {
     let base = base(public_url);
@@ -19,6 +23,28 @@ pub fn notice(to: Email, name: &str, notice: &Notice, public_url: &str) -> Outgo
                 PHOTO_RECEIVED_SUBJECT,
                 format!("We received the PR card photo of {person}.{en_more}"),
                 format!("Nous avons reçu la photo pour la carte RP : {person}.{fr_more}"),
+            )
+        }
+        Notice::PhotoAccepted { name: person, .. } => (
+            PHOTO_ACCEPTED_SUBJECT,
+            format!("An officer accepted the PR card photo of {person}. IRCC confirms permanent residence once every step is done."),
+            format!("Un agent a accepté la photo pour la carte RP : {person}. IRCC confirme la résidence permanente une fois toutes les étapes terminées."),
+        ),
+        Notice::PhotoReturned { name: person, reason, note, .. } => {
+            let (en_note, fr_note) = match note {
+                Some(note) => (format!("\nThe officer's note: {note}"), format!("\nLa note de l'agent : {note}")),
+                None => (String::new(), String::new()),
+            };
+            (
+                PHOTO_RETURNED_SUBJECT,
+                format!(
+                    "An officer could not use the PR card photo of {person}. {}{en_note}\nPlease sign in and send a new photo.",
+                    return_reason(Locale::en, *reason)
+                ),
+                format!(
+                    "Un agent n'a pas pu utiliser la photo pour la carte RP : {person}. {}{fr_note}\nConnectez-vous et envoyez une nouvelle photo.",
+                    return_reason(Locale::fr, *reason)
+                ),
             )
         }
     };

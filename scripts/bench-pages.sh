@@ -39,8 +39,8 @@ done
 [ "$(call verify "code=$code")" = '{"Next":"Active"}' ] || { echo "could not sign in" >&2; cat "$work/portal.log" >&2; exit 1; }
 session=$(awk '$6 == "portal_session" { print $7 }' "$jar")
 
-printf '%-22s %12s %10s %14s\n' "page ($backend, -c$connections)" "requests/s" "p99" "socket errors"
-for page in /en/ /en/account /en/officer/cases; do
+printf '%-30s %12s %10s %14s\n' "page ($backend, -c$connections)" "requests/s" "p99" "socket errors"
+for page in /en/ /en/account /en/officer/cases "/en/officer/cases?q=nguyen" /en/officer/photos; do
   header=()
   [ "$page" = /en/ ] || header=(-H "Cookie: portal_session=$session")
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$base$page")
@@ -48,7 +48,7 @@ for page in /en/ /en/account /en/officer/cases; do
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   errors=$(grep -o 'Socket errors:.*' <<<"$out" || echo none)
   non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' <<<"$out" || true)
-  printf '%-22s %12s %10s %14s %s\n' "$page" "$rps" "$p99" "${errors#Socket errors: }" "$non2xx"
+  printf '%-30s %12s %10s %14s %s\n' "$page" "$rps" "$p99" "${errors#Socket errors: }" "$non2xx"
 done
 panics=$(grep -c panicked "$work/portal.log" || true)
 echo "server panics: $panics"

@@ -128,7 +128,7 @@ pub struct CaseSummary {
     pub people: u32,
     /// invited, answered or paper_route.
     pub status: String,
-    pub created_on: String,
+    pub created_on: chrono::NaiveDate,
     /// Each person's steps so far, in the application's order.
     pub progress: Vec<PersonProgress>,
     /// Days left to give the photos and addresses (negative once past).

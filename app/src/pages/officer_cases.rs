@@ -78,6 +78,8 @@ fn CaseList(cases: Vec<CaseSummary>, searching: bool) -> impl IntoView {
             view! { <p>{t!(i18n, cases.none)}</p> }.into_any()
         } else {
             view! {
+                // On a narrow screen the table scrolls inside its own region, not the page.
+                <div class="table-scroll" role="region" tabindex="0" aria-label=move || t_string!(i18n, cases.title)>
                 <table class="cases">
                     <thead>
                         <tr>
@@ -102,13 +104,14 @@ fn CaseList(cases: Vec<CaseSummary>, searching: bool) -> impl IntoView {
                                     <td><ul class="progress">{case.progress.into_iter().map(|person| view! { <Progress person /> }).collect_view()}</ul></td>
                                     <td class="days-left">{case.days_left}</td>
                                     <td>{move || status(&code)}</td>
-                                    <td>{case.created_on}</td>
+                                    <td>{move || long_date(i18n.get_locale(), case.created_on)}</td>
                                     <td>{(case.status == "invited").then(|| view! { <Resend case_id=case.id /> })}</td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             }.into_any()
         }}
     }
@@ -133,7 +136,7 @@ fn Progress(person: PersonProgress) -> impl IntoView {
     };
     view! {
         <li>
-            <strong>{name}</strong>": "{presence}"; "{address}"; "{photo_state}
+            <strong>{name}</strong>{t!(i18n, shell.colon)}{presence}"; "{address}"; "{photo_state}
             {(photo == PhotoFact::Waiting).then(|| view! {
                 " "<a class="review-link" href=move || format!("{}?person={id}", routes::officer_photos(i18n.get_locale()))>{t!(i18n, cases.review_photo)}</a>
             })}

@@ -115,7 +115,7 @@ fn StepLine(step: Step, status: StepStatus) -> impl IntoView {
         <li class=format!("step {class}") data-step=step_id(step)>
             <span class="step-icon" aria-hidden="true">{icon}</span>
             " "<span class="step-name">{move || step_name(i18n, step)}</span>
-            ": "<span class="step-status">{status_text}</span>
+            {t!(i18n, shell.colon)}<span class="step-status">{status_text}</span>
         </li>
     }
 }

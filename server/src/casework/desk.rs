@@ -107,7 +107,7 @@ impl CaseDesk {
                     .unwrap_or_default(),
                 people: people.len() as u32,
                 status: sea_orm::ActiveEnum::to_value(&c.status),
-                created_on: c.created_at.date_naive().to_string(),
+                created_on: c.created_at.date_naive(),
                 progress: people.iter().filter_map(|p| progress.remove(&p.id)).collect(),
                 days_left: (deadline(c.approved_on) - today).num_days(),
             })

@@ -16,6 +16,7 @@ mod pages;
 mod reminders;
 mod resets;
 mod review;
+mod roles;
 mod photos;
 mod sign_in;
 mod steps;

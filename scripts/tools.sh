@@ -45,6 +45,11 @@ ensure_test_tools() {
     say "Installing Debian's chromium"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   fi
+  # The eCOPR tests read the PDF back: as text and as an image (poppler), and its structure (qpdf).
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v qpdf >/dev/null; then
+    say "Installing Debian's poppler-utils and qpdf"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf
+  fi
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     say "Starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start

@@ -23,6 +23,9 @@ pub enum AppError {
     PresenceRequired,
     #[error("too many requests of this kind are being served: try again shortly")]
     Busy,
+    /// Permanent residence is confirmed: the person's steps are closed.
+    #[error("the person's permanent residence is already confirmed")]
+    AlreadyConfirmed,
 }
 
 impl AppError {
@@ -35,6 +38,7 @@ impl AppError {
             AppError::NotFound => ErrorKey::NotFound,
             AppError::PresenceRequired => ErrorKey::PresenceRequired,
             AppError::Busy => ErrorKey::Busy,
+            AppError::AlreadyConfirmed => ErrorKey::AlreadyConfirmed,
         }
     }
 
@@ -50,6 +54,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::PresenceRequired => StatusCode::CONFLICT,
             AppError::Busy => StatusCode::TOO_MANY_REQUESTS,
+            AppError::AlreadyConfirmed => StatusCode::CONFLICT,
         }
     }
 

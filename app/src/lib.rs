@@ -97,7 +97,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("officer/cases") view=pages::OfficerCasesPage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/new") view=pages::NewCasePage ssr=SsrMode::Async />
                     <Route path=path!("officer/cases/import") view=pages::ImportCasesPage ssr=SsrMode::Async />
+                    <Route path=path!("officer/cases/:id") view=pages::OfficerCasePage ssr=SsrMode::Async />
                     <Route path=path!("officer/photos") view=pages::OfficerPhotosPage ssr=SsrMode::Async />
+                    <Route path=path!("officer/confirm") view=pages::OfficerReadyPage ssr=SsrMode::Async />
+                    <Route path=path!("ecopr/:code") view=pages::EcoprVerificationPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,7 +1,9 @@
 //! Message keys as text in either language, for what is said outside a page:
 //! the API's field errors, emails.
-use crate::domain::{ErrorKey, Province, ReturnReason, COUNTRY_NAMES};
+use crate::domain::{ErrorKey, Missing, Province, Relationship, ReturnReason, COUNTRY_NAMES};
 use crate::i18n::{td_string, Locale};
+use leptos::prelude::Signal;
+use leptos_i18n::I18nContext;
 
 macro_rules! error_messages {
     ($locale:expr, $key:expr; $($name:ident),* $(,)?) => {
@@ -26,7 +28,7 @@ pub fn error_message(locale: Locale, key: ErrorKey) -> &'static str {
         in_canada_missing, return_date_past, unavailable, bad_request,
         username_empty, password_empty, sign_in_invalid, sign_in_locked, sign_in_throttled, temporary_expired,
         password_too_short, password_too_long, password_common, password_personal, password_same, password_mismatch, current_password_wrong,
-        code_invalid, code_expired, sign_in_required, forbidden, not_found, presence_required, busy,
+        code_invalid, code_expired, sign_in_required, forbidden, not_found, presence_required, already_confirmed, busy,
         photo_refused, photo_confirm_needed,
         street_empty, city_empty, address_line_invalid, province_missing, postal_code_empty, postal_code_invalid, postal_code_province,
         decision_missing, reason_missing, note_missing, note_invalid,
@@ -63,6 +65,16 @@ pub fn country_name(locale: Locale, code: &str) -> String {
 }
 
 /// A province's or territory's name, as Canada Post and the Government of Canada write it.
+/// The provinces and territories as a form's choices, named in the page's language.
+pub fn province_choices(i18n: I18nContext<Locale>) -> Vec<(&'static str, Signal<String>)> {
+    Province::ALL.into_iter().map(|p| (p.code(), Signal::derive(move || province_name(i18n.get_locale(), p).to_owned()))).collect()
+}
+
+/// IRCC's reasons for returning a photo as a form's choices.
+pub fn return_reason_choices(i18n: I18nContext<Locale>) -> Vec<(&'static str, Signal<String>)> {
+    ReturnReason::ALL.into_iter().map(|r| (r.code(), Signal::derive(move || return_reason(i18n.get_locale(), r).to_owned()))).collect()
+}
+
 pub fn province_name(locale: Locale, province: Province) -> &'static str {
     match province {
         Province::NL => td_string!(locale, provinces.NL),
@@ -79,6 +91,51 @@ pub fn province_name(locale: Locale, province: Province) -> &'static str {
         Province::NT => td_string!(locale, provinces.NT),
         Province::NU => td_string!(locale, provinces.NU),
     }
+}
+
+pub fn relationship_name(locale: Locale, relationship: Relationship) -> &'static str {
+    match relationship {
+        Relationship::Principal => td_string!(locale, cases.rel_principal),
+        Relationship::Spouse => td_string!(locale, cases.rel_spouse),
+        Relationship::CommonLawPartner => td_string!(locale, cases.rel_common_law_partner),
+        Relationship::Child => td_string!(locale, cases.rel_child),
+        Relationship::OtherDependant => td_string!(locale, cases.rel_other_dependant),
+    }
+}
+
+/// A place as each language writes it: "Toronto, Ontario", « Toronto (Ontario) ».
+pub fn place_name(locale: Locale, city: &str, province: Province) -> String {
+    match locale {
+        Locale::en => format!("{city}, {}", province_name(locale, province)),
+        Locale::fr => format!("{city} ({})", province_name(locale, province)),
+    }
+}
+
+/// What a person still needs before PR is confirmed, as a sentence.
+pub fn missing_text(locale: Locale, missing: Missing) -> &'static str {
+    match missing {
+        Missing::Presence => td_string!(locale, confirm.missing_presence),
+        Missing::Address => td_string!(locale, confirm.missing_address),
+        Missing::AcceptedPhoto => td_string!(locale, confirm.missing_photo),
+        Missing::DateBeforeApproval => td_string!(locale, confirm.missing_date),
+    }
+}
+
+macro_rules! audit_actions {
+    ($locale:expr, $code:expr; $($name:ident),* $(,)?) => {
+        match $code {
+            $(stringify!($name) => td_string!($locale, audit.$name).to_owned(),)*
+            other => other.to_owned(),
+        }
+    };
+}
+
+/// An audit line's action in words; one the page does not know shows as its code.
+pub fn audit_action(locale: Locale, code: &str) -> String {
+    audit_actions!(locale, code;
+        account_created, address_given, case_created, invitation_answered, invitation_sent, photo_sent,
+        photo_accepted, photo_returned, presence_declared, pr_confirmed, ecopr_downloaded,
+    )
 }
 
 /// Why a photo was sent back, in plain words.

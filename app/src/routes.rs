@@ -128,6 +128,21 @@ pub fn query_value(value: &str) -> String {
         .collect()
 }
 
+/// An officer's page of one case.
+pub fn officer_case(locale: Locale, id: crate::domain::CaseId) -> String {
+    format!("/{}/officer/cases/{id}", locale.as_str())
+}
+
+/// The people ready to confirm, across cases.
+pub fn officer_ready(locale: Locale) -> String {
+    format!("/{}/officer/confirm", locale.as_str())
+}
+
+/// The public page that verifies an eCOPR by its code.
+pub fn ecopr_verification(locale: Locale, code: &str) -> String {
+    format!("/{}/ecopr/{}", locale.as_str(), query_value(code))
+}
+
 pub fn officer_photos(locale: Locale) -> String {
     format!("/{}/officer/photos", locale.as_str())
 }

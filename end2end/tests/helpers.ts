@@ -97,9 +97,15 @@ export function invitationLink(body: string, lang: string): string {
  * one change a test makes behind the portal's back, with the database's own client.
  */
 export function ageInvitations(testInfo: TestInfo, number: string) {
-  const sql =
+  runSql(
+    testInfo,
     `UPDATE invitations SET expires_at = '2020-01-01T00:00:00+00:00' ` +
-    `WHERE case_id = (SELECT id FROM cases WHERE application_number = '${number}')`;
+      `WHERE case_id = (SELECT id FROM cases WHERE application_number = '${number}')`,
+  );
+}
+
+/** Runs one statement on the project's database with its own client (time passing, behind the portal's back). */
+export function runSql(testInfo: TestInfo, sql: string) {
   const { sqlite, postgres } = testInfo.project.metadata as { sqlite?: string; postgres?: string };
   if (postgres) {
     execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', postgres, '-c', sql]);
@@ -217,4 +223,18 @@ export async function sendCompliantPhoto(page: Page, lang: 'en' | 'fr' = 'en') {
   await expect(page.locator('li.check-pass')).toHaveCount(10, { timeout: 20_000 });
   await page.getByRole('button', { name: lang === 'en' ? 'Send this photo' : 'Envoyer cette photo' }).click();
   await expect(page.locator('.photo-send-progress')).toHaveText(lang === 'en' ? 'We received your photo.' : 'Nous avons reçu votre photo.');
+}
+
+/** From the officers' case list: the case by its application number, then its person's photo. */
+export async function reviewPhotoOf(officer: Page, number: string, name: string) {
+  await gotoHydrated(officer, '/en/officer/cases');
+  await officer.getByLabel('Find a case').fill(number);
+  await officer.getByRole('button', { name: 'Search' }).click();
+  await expect(officer.locator('table.cases tbody tr')).toHaveCount(1);
+  await expect(officer.locator('table.cases tbody tr')).toContainText(number);
+  await officer.locator('table.cases li', { hasText: name }).getByRole('link', { name: 'Review the photo' }).click();
+  await expect(officer).toHaveURL(/\/en\/officer\/photos\?person=\d+$/);
+  await expect(officer.locator('#review-who')).toContainText(`${name}, application ${number}`);
+  // The photo itself arrives (from its random key, for officers only).
+  await expect.poll(() => officer.locator('.review-photo img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 }

@@ -92,7 +92,7 @@ test('en français : deux fiches et l’échéance, puis présence, adresse et p
   await expect(mother.locator('.step .step-status')).toHaveText([
     'Terminée', 'Terminée', 'Terminée', 'En attente d’IRCC', 'Pas encore disponible', 'Prête pour examen',
   ]);
-  await expect(mother.locator('[data-step="review"] .step-icon')).toHaveText('⧗');
+  await expect(mother.locator('[data-step="review"] .step-icon')).toHaveText('…');
   await expect(mother.locator('.deadline')).toHaveText('La photo et l’adresse postale sont données.');
 
   // Her child: declared by her, the same address in one choice, a photo.

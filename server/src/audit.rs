@@ -66,6 +66,10 @@ pub enum Action {
     PhotoReturned,
     /// A declaration of presence: in Canada, or not.
     PresenceDeclared,
+    /// Permanent residence confirmed and the eCOPR issued.
+    PrConfirmed,
+    /// An eCOPR downloaded by the person (or their parent).
+    EcoprDownloaded,
     RoleChanged,
     SignInFailed,
     /// Fully signed in, after the second factor.
@@ -93,6 +97,8 @@ impl Action {
             Action::PhotoAccepted => "photo_accepted",
             Action::PhotoReturned => "photo_returned",
             Action::PresenceDeclared => "presence_declared",
+            Action::PrConfirmed => "pr_confirmed",
+            Action::EcoprDownloaded => "ecopr_downloaded",
             Action::RoleChanged => "role_changed",
             Action::SignInFailed => "sign_in_failed",
             Action::SignedIn => "signed_in",

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod casework;
 pub mod cli;
 pub mod config;
+pub mod ecopr;
 pub mod db;
 pub mod entities;
 pub mod error;

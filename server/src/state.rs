@@ -8,6 +8,7 @@ use crate::invitations::answer::InvitationDesk;
 use crate::messages::MessageDesk;
 use crate::photos::PhotoDesk;
 use crate::review::ReviewDesk;
+use crate::ecopr::EcoprDesk;
 use crate::secrets::keys::Keys;
 use app::api::ports::Services;
 use axum::extract::FromRef;
@@ -39,6 +40,7 @@ impl AppState {
             photos: Arc::new(PhotoDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
             messages: Arc::new(MessageDesk { db: db.clone() }),
             reviews: Arc::new(ReviewDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
+            ecoprs: Arc::new(EcoprDesk { db: db.clone(), public_url: settings.site.public_url.clone() }),
             secure_cookies: settings.https(),
         };
         Self { leptos_options: leptos_options(&settings), db, settings, keys, hasher, services }

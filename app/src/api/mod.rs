@@ -3,6 +3,7 @@
 //! endpoint's path, and (on the server) the ports they reach the desks through.
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod ecopr;
 pub mod invitation;
 pub mod me;
 pub mod officer;

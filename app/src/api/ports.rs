@@ -1,6 +1,6 @@
 //! What server functions ask of the server: ports that the `portal` crate
 //! implements (database, email) and hands to every request as context.
-use crate::domain::{AddressOutcome, Message, PhotoKey, RawDecision, ReviewOutcome, ReviewQueue, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
+use crate::domain::{AddressOutcome, CaseFile, ReadyPage, ConfirmOutcome, RawConfirmation, Verification, Message, PhotoKey, RawDecision, ReviewOutcome, ReviewQueue, CaseId, DeclarationOutcome, PersonCard, PersonId, RawAddress, RawDeclaration, 
     AnswerOutcome, AuthenticatorOutcome, CaseOutcome, CasePage, ImportReport, InvitationState, PhotoOutcome, Profile, RawCase, ProfileSummary, RawAnswer, ResetOutcome, StepOutcome, Viewer,
 };
 use crate::error::AppError;
@@ -95,6 +95,8 @@ pub trait Casework: Send + Sync {
     /// A new invitation to a case still waiting for an answer (the old link dies);
     /// false if the case is not waiting.
     async fn resend(&self, viewer: &Viewer, case: CaseId) -> Result<bool, AppError>;
+    /// A case whole: each person's steps and submissions, and the case's audit trail.
+    async fn case_file(&self, viewer: &Viewer, case: CaseId) -> Result<Option<CaseFile>, AppError>;
 }
 
 /// Officers' review of photos; every method refuses anyone else.
@@ -108,6 +110,29 @@ pub trait Reviews: Send + Sync {
     async fn decide(&self, viewer: &Viewer, photo: &PhotoKey, decision: &RawDecision) -> Result<ReviewOutcome, AppError>;
     /// A photo as a JPEG, for officers.
     async fn image(&self, viewer: &Viewer, photo: &PhotoKey) -> Result<Vec<u8>, AppError>;
+}
+
+/// An eCOPR as the person downloads it.
+pub struct EcoprFile {
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+}
+
+/// Confirming permanent residence, and the eCOPR that proves it.
+#[async_trait::async_trait]
+pub trait Ecoprs: Send + Sync {
+    /// Officers confirm PR for the people chosen with one date and place; each
+    /// person is confirmed whole (eCOPR, audit, notice) or reported as not ready.
+    async fn confirm(&self, viewer: &Viewer, people: &[PersonId], confirmation: &RawConfirmation) -> Result<ConfirmOutcome, AppError>;
+    /// One page (from 1) of the people ready to confirm, across cases, oldest
+    /// accepted photo first; officers only.
+    async fn ready(&self, viewer: &Viewer, page: u64) -> Result<ReadyPage, AppError>;
+    /// The eCOPR of a person the viewer completes, for 30 days after its issue;
+    /// "not found" otherwise.
+    async fn document(&self, viewer: &Viewer, person: PersonId) -> Result<EcoprFile, AppError>;
+    /// Public: whether a code is that of an eCOPR issued here; lookups are
+    /// limited per client address.
+    async fn verify(&self, code: &str, from: Option<IpAddr>) -> Result<Verification, AppError>;
 }
 
 /// The account's inbox: messages from IRCC.
@@ -129,6 +154,7 @@ pub struct Services {
     pub photos: Arc<dyn Photos>,
     pub messages: Arc<dyn Messages>,
     pub reviews: Arc<dyn Reviews>,
+    pub ecoprs: Arc<dyn Ecoprs>,
     /// Cookies get `Secure` when the portal is served over HTTPS.
     pub secure_cookies: bool,
 }

@@ -68,6 +68,7 @@ error_keys! {
     Forbidden => "forbidden",
     NotFound => "not_found",
     PresenceRequired => "presence_required",
+    AlreadyConfirmed => "already_confirmed",
     Busy => "busy",
     PhotoRefused => "photo_refused",
     PhotoConfirmNeeded => "photo_confirm_needed",

@@ -42,6 +42,8 @@ pub struct Facts {
     pub address_given: bool,
     /// The newest photo, and what became of it.
     pub photo: PhotoFact,
+    /// When the eCOPR was issued, once permanent residence is confirmed.
+    pub confirmed: Option<NaiveDate>,
 }
 
 /// The newest photo of a person, as far as their steps go.
@@ -70,6 +72,22 @@ impl Facts {
     }
 
     /// Each step in order, with its status.
+    /// What stands between the person and the confirmation of their PR.
+    pub fn missing(self) -> Vec<super::Missing> {
+        use super::Missing;
+        let mut missing = Vec::new();
+        if !self.in_canada() {
+            missing.push(Missing::Presence);
+        }
+        if !self.address_given {
+            missing.push(Missing::Address);
+        }
+        if self.photo != PhotoFact::Accepted {
+            missing.push(Missing::AcceptedPhoto);
+        }
+        missing
+    }
+
     pub fn steps(self) -> Vec<(Step, StepStatus)> {
         use StepStatus::*;
         let present = self.in_canada();
@@ -89,8 +107,12 @@ impl Facts {
                 PhotoFact::Accepted => Done,
                 PhotoFact::Returned => Returned,
             }),
-            (Step::Ecopr, if present && self.address_given && self.photo == PhotoFact::Accepted { Waiting } else { NotYet }),
-            (Step::Card, NotYet),
+            (Step::Ecopr, match self.confirmed {
+                Some(_) => Done,
+                None if self.missing().is_empty() => Waiting,
+                None => NotYet,
+            }),
+            (Step::Card, if self.confirmed.is_some() { Waiting } else { NotYet }),
         ]
     }
 }
@@ -105,12 +127,27 @@ pub struct PersonCard {
     pub deadline: NaiveDate,
     /// From today; negative once it has passed.
     pub days_left: i64,
+    /// The eCOPR, once PR is confirmed.
+    pub ecopr: Option<EcoprCard>,
+}
+
+/// The eCOPR on a person's card: downloadable until `until`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EcoprCard {
+    pub issued_on: NaiveDate,
+    pub until: NaiveDate,
+    /// Still downloadable today.
+    pub open: bool,
 }
 
 impl PersonCard {
     pub fn new(id: PersonId, name: String, facts: Facts, approved_on: NaiveDate, today: NaiveDate) -> Self {
         let deadline = deadline(approved_on);
-        Self { id, name, steps: facts.steps(), deadline, days_left: (deadline - today).num_days() }
+        let ecopr = facts.confirmed.map(|issued_on| {
+            let until = super::download_until(issued_on);
+            EcoprCard { issued_on, until, open: today <= until }
+        });
+        Self { id, name, steps: facts.steps(), deadline, days_left: (deadline - today).num_days(), ecopr }
     }
 
     /// The one thing to do next, if the person has anything to do.
@@ -147,6 +184,11 @@ mod tests {
         assert_eq!(statuses(Facts { address_given: true, photo: PhotoFact::Returned, ..present }), [Done, Done, Returned, Returned, NotYet, NotYet]);
         assert_eq!(statuses(Facts { address_given: true, photo: PhotoFact::Accepted, ..present }), [Done, Done, Done, Done, Waiting, NotYet]);
         assert_eq!(statuses(Facts { photo: PhotoFact::Accepted, ..present }), [Done, ToDo, Done, Done, NotYet, NotYet]);
+        let ready = Facts { address_given: true, photo: PhotoFact::Accepted, ..present };
+        assert!(ready.missing().is_empty());
+        assert_eq!(statuses(Facts { confirmed: on(true).map(|(_, on)| on), ..ready }), [Done, Done, Done, Done, Done, Waiting]);
+        use crate::domain::Missing;
+        assert_eq!(Facts::default().missing(), [Missing::Presence, Missing::Address, Missing::AcceptedPhoto]);
     }
 
     #[test]
@@ -158,13 +200,16 @@ mod tests {
         assert_eq!(card.deadline, NaiveDate::from_ymd_opt(2027, 3, 30).unwrap());
         assert_eq!(card.days_left, 119);
         assert!(card.deadline_open());
-        let returned = Facts { declared: on(true), address_given: true, photo: PhotoFact::Returned };
+        let returned = Facts { declared: on(true), address_given: true, photo: PhotoFact::Returned, confirmed: None };
         let card = PersonCard::new(PersonId(1), "Mai".into(), returned, approved, today);
         assert_eq!(card.next(), Some(Step::Photo));
         assert!(card.deadline_open());
-        let done = Facts { declared: on(true), address_given: true, photo: PhotoFact::Waiting };
+        let done = Facts { declared: on(true), address_given: true, photo: PhotoFact::Waiting, confirmed: None };
         let card = PersonCard::new(PersonId(1), "Mai".into(), done, approved, today);
         assert_eq!(card.next(), None);
         assert!(!card.deadline_open());
+        let issued = |days_ago| Facts { confirmed: Some(today - Duration::days(days_ago)), ..done };
+        let open = |facts| PersonCard::new(PersonId(1), "Mai".into(), facts, approved, today).ecopr.map(|e| e.open);
+        assert_eq!((open(issued(30)), open(issued(31)), open(done)), (Some(true), Some(false), None), "downloadable for 30 days");
     }
 }

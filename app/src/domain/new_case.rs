@@ -193,7 +193,7 @@ fn country(input: &str, field: &str, errors: &mut Vec<FieldError>) -> Option<Cou
 }
 
 /// A calendar date, `YYYY-MM-DD`, no later than today and no earlier than 1900.
-fn past_date(input: &str, today: NaiveDate, field: &str, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+pub(crate) fn past_date(input: &str, today: NaiveDate, field: &str, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
     let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date");
     match NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d") {
         Ok(date) if date > today => errors.push(FieldError::new(field, ErrorKey::DateFuture)),

@@ -15,6 +15,8 @@ pub enum Notice {
     PhotoAccepted { person: PersonId, name: String },
     /// An officer sent the photo back: a new one is needed.
     PhotoReturned { person: PersonId, name: String, reason: ReturnReason, note: Option<String> },
+    /// Permanent residence confirmed: the eCOPR can be downloaded.
+    PrConfirmed { person: PersonId, name: String },
 }
 
 /// A message in the account's inbox.

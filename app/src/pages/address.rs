@@ -3,10 +3,10 @@
 use super::account::OwnProfile;
 use super::PageTitle;
 use crate::api::me::{CopyAddress, GiveAddress};
-use crate::components::{ErrorNotice, ErrorSummary, FieldMessage, TextField};
+use crate::components::{ErrorNotice, ErrorSummary, SelectField, TextField};
 use crate::domain::{AddressOutcome, FieldError, MailingAddress, Profile, Province};
 use crate::i18n::*;
-use crate::messages::province_name;
+use crate::messages::province_choices;
 use crate::routes;
 use leptos::prelude::*;
 
@@ -85,29 +85,20 @@ fn AddressFields(errors: Signal<Vec<FieldError>>, given: Option<MailingAddress>)
     let line = |f: fn(&MailingAddress) -> Option<String>| given.as_ref().and_then(f).unwrap_or_default();
     let (street, unit, city) = (line(|a| Some(a.street.clone())), line(|a| a.unit.clone()), line(|a| Some(a.city.clone())));
     let (postal_code, care_of) = (line(|a| Some(a.postal_code.to_string())), line(|a| a.care_of.clone()));
-    let wrong = Memo::new(move |_| errors.with(|e| e.iter().any(|e| e.field == "province")));
     view! {
         <TextField errors field="street".into() name="address[street]".into() label=label(|i| t_string!(i, steps.street)) value=street autocomplete="address-line1" />
         <TextField errors field="unit".into() name="address[unit]".into() label=label(|i| t_string!(i, steps.unit)) value=unit autocomplete="address-line2" />
         <TextField errors field="city".into() name="address[city]".into() label=label(|i| t_string!(i, steps.city)) value=city autocomplete="address-level2" />
-        <div class="form-group">
-            <label for="province">{t!(i18n, steps.province)}</label>
-            <FieldMessage errors field="province".to_owned() />
-            <select
-                id="province"
-                name="address[province]"
-                autocomplete="address-level1"
-                aria-invalid=move || wrong.get().to_string()
-                aria-describedby=move || wrong.get().then_some("province-error")
-            >
-                <option value="">{t!(i18n, steps.choose)}</option>
-                {Province::ALL.into_iter().map(|province| view! {
-                    <option value=province.code() selected=chosen == Some(province)>
-                        {move || province_name(i18n.get_locale(), province)}
-                    </option>
-                }).collect_view()}
-            </select>
-        </div>
+        <SelectField
+            errors
+            field="province".into()
+            name="address[province]".into()
+            label=label(|i| t_string!(i, steps.province))
+            choose=label(|i| t_string!(i, steps.choose))
+            options=province_choices(i18n)
+            selected=chosen.map(Province::code).unwrap_or_default()
+            autocomplete="address-level1"
+        />
         <TextField errors field="postal_code".into() name="address[postal_code]".into() label=label(|i| t_string!(i, steps.postal_code)) value=postal_code autocomplete="postal-code" />
         <TextField errors field="care_of".into() name="address[care_of]".into() label=label(|i| t_string!(i, steps.care_of)) value=care_of />
     }

@@ -59,6 +59,11 @@ fn MessageItem(message: Message, mark: ServerAction<MarkRead>) -> impl IntoView 
             let link = view! { <a href=move || routes::profile_photo(i18n.get_locale(), person)>{t!(i18n, account.photo_send)}</a> };
             (title.into_any(), view! { <p>{body}</p>{note}<p>{link}</p> }.into_any())
         }
+        Notice::PrConfirmed { name, .. } => {
+            let title = move || t_string!(i18n, inbox.pr_confirmed_title, name = name.clone()).to_string();
+            let link = view! { <a href=move || routes::steps_home(i18n.get_locale())>{t!(i18n, inbox.pr_confirmed_link)}</a> };
+            (title.into_any(), view! { <p>{t!(i18n, inbox.pr_confirmed_body)}</p><p>{link}</p> }.into_any())
+        }
     };
     view! {
         <li class=if read { "message" } else { "message message-unread" }>

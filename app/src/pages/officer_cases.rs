@@ -1,7 +1,7 @@
 //! `/{lang}/officer/cases`: every case and where it stands; officers and
 //! administrators only (the server function checks the role, not just this page).
 use super::PageTitle;
-use crate::components::{ErrorNotice, GoToSignIn, SignedInOnly};
+use crate::components::{ErrorNotice, GoToSignIn, Pager, SignedInOnly};
 use crate::domain::{CaseId, CaseSummary, PersonProgress, PhotoFact};
 use crate::messages::long_date;
 use crate::error::AppError;
@@ -35,6 +35,8 @@ fn Cases() -> impl IntoView {
             <a href=move || routes::import_cases(i18n.get_locale())>{t!(i18n, cases.import_link)}</a>
             " · "
             <a href=move || routes::officer_photos(i18n.get_locale())>{t!(i18n, review.nav)}</a>
+            " · "
+            <a href=move || routes::officer_ready(i18n.get_locale())>{t!(i18n, ready.nav)}</a>
         </p>
         <Form method="GET" action="" attr:class="case-search" attr:role="search">
             <div class="form-group">
@@ -52,7 +54,10 @@ fn Cases() -> impl IntoView {
                     match cases.await {
                         Ok(page) => view! {
                             <CaseList cases=page.cases searching=searched.is_some() />
-                            <Pages page=page.page pages=page.pages searched />
+                            <Pager page=page.page pages=page.pages link=move |to: u64| {
+                                let search = searched.as_deref().map(|q| format!("&q={}", routes::query_value(q))).unwrap_or_default();
+                                format!("{}?page={to}{search}", routes::officer_cases(i18n.get_locale()))
+                            } />
                         }.into_any(),
                         Err(AppError::SignInRequired) => view! { <GoToSignIn /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
@@ -98,7 +103,7 @@ fn CaseList(cases: Vec<CaseSummary>, searching: bool) -> impl IntoView {
                             let code = case.status.clone();
                             view! {
                                 <tr data-status=case.status.clone()>
-                                    <td>{case.application_number}</td>
+                                    <td><a href=move || routes::officer_case(i18n.get_locale(), case.id)>{case.application_number}</a></td>
                                     <td>{case.principal}</td>
                                     <td>{case.people}</td>
                                     <td><ul class="progress">{case.progress.into_iter().map(|person| view! { <Progress person /> }).collect_view()}</ul></td>
@@ -142,24 +147,6 @@ fn Progress(person: PersonProgress) -> impl IntoView {
             })}
         </li>
     }
-}
-
-/// Links to the neighbouring pages of cases, when there are several.
-#[component]
-fn Pages(page: u64, pages: u64, searched: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let search = searched.map(|q| format!("&q={}", routes::query_value(&q))).unwrap_or_default();
-    let link = move |to: u64| format!("{}?page={to}{search}", routes::officer_cases(i18n.get_locale()));
-    let (to_previous, to_next) = (link.clone(), link);
-    (pages > 1).then(|| {
-        view! {
-            <nav class="pages" aria-label=move || t_string!(i18n, cases.pages_label)>
-                {(page > 1).then(|| view! { <a href=move || to_previous(page - 1) rel="prev">{t!(i18n, cases.previous)}</a> })}
-                <span aria-current="page">{t!(i18n, cases.page_of, page = move || page, pages = move || pages)}</span>
-                {(page < pages).then(|| view! { <a href=move || to_next(page + 1) rel="next">{t!(i18n, cases.next)}</a> })}
-            </nav>
-        }
-    })
 }
 
 /// A new invitation for a case still waiting; the old link dies.

@@ -4,11 +4,11 @@
 use super::PageTitle;
 use crate::api::photos::review_image;
 use crate::api::review::{open_review_queue, DecidePhoto};
-use crate::components::{CheckList, ErrorNotice, ErrorSummary, FieldMessage, GoToSignIn, SignedInOnly};
-use crate::domain::{Decision, EarlierPhoto, PersonId, FieldError, ReturnReason, Review, ReviewItem, ReviewOutcome, MAX_NOTE};
+use crate::components::{CheckList, ErrorNotice, ErrorSummary, GoToSignIn, SelectField, SignedInOnly, TextAreaField};
+use crate::domain::{Decision, EarlierPhoto, PersonId, FieldError, Review, ReviewItem, ReviewOutcome, MAX_NOTE};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::messages::{long_date, return_reason};
+use crate::messages::{long_date, return_reason, return_reason_choices};
 use leptos::prelude::*;
 
 #[component]
@@ -86,8 +86,7 @@ fn ReviewPanel(item: ReviewItem, decide: ServerAction<DecidePhoto>, errors: Sign
     let alt = move || t_string!(i18n, review.photo_alt, name = name.clone()).to_string();
     let until = claimed_until.format("%H:%M").to_string();
     let (image, to_accept, to_return) = (review_image(&key), key.0.clone(), key.0);
-    let wrong = |field: &'static str| Memo::new(move |_| errors.with(|e| e.iter().any(|e| e.field == field)));
-    let (wrong_reason, wrong_note) = (wrong("reason"), wrong("note"));
+    let words = move |f: fn(_) -> &'static str| Signal::derive(move || f(i18n).to_owned());
     shortcuts();
     view! {
         <section class="review" aria-labelledby="review-who">
@@ -120,34 +119,16 @@ fn ReviewPanel(item: ReviewItem, decide: ServerAction<DecidePhoto>, errors: Sign
                     <input type="hidden" name="decision[decision]" value="return" />
                     <fieldset>
                         <legend>{t!(i18n, review.return_legend)}</legend>
-                        <div class="form-group">
-                            <label for="reason">{t!(i18n, review.reason)}</label>
-                            <FieldMessage errors field="reason".to_owned() />
-                            <select
-                                id="reason"
-                                name="decision[reason]"
-                                aria-keyshortcuts="R"
-                                aria-invalid=move || wrong_reason.get().to_string()
-                                aria-describedby=move || wrong_reason.get().then_some("reason-error")
-                            >
-                                <option value="">{t!(i18n, review.choose)}</option>
-                                {ReturnReason::ALL.into_iter().map(|reason| view! {
-                                    <option value=reason.code()>{move || return_reason(i18n.get_locale(), reason)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="form-group">
-                            <label for="note">{t!(i18n, review.note)}</label>
-                            <FieldMessage errors field="note".to_owned() />
-                            <textarea
-                                id="note"
-                                name="decision[note]"
-                                rows="3"
-                                maxlength=MAX_NOTE
-                                aria-invalid=move || wrong_note.get().to_string()
-                                aria-describedby=move || wrong_note.get().then_some("note-error")
-                            ></textarea>
-                        </div>
+                        <SelectField
+                            errors
+                            field="reason".into()
+                            name="decision[reason]".into()
+                            label=words(|i| t_string!(i, review.reason))
+                            choose=words(|i| t_string!(i, review.choose))
+                            options=return_reason_choices(i18n)
+                            shortcut="R"
+                        />
+                        <TextAreaField errors field="note".into() name="decision[note]".into() label=words(|i| t_string!(i, review.note)) max_length=MAX_NOTE />
                         <button type="submit" class="button button-secondary" disabled=move || decide.pending().get()>
                             {t!(i18n, review.return_submit)}
                         </button>

@@ -5,7 +5,8 @@ use super::PageTitle;
 use crate::api::me::my_cards;
 use crate::api::session::current_viewer;
 use crate::components::{ErrorNotice, GoToSignIn};
-use crate::domain::{PersonCard, Stage, Step, StepStatus};
+use crate::api::ecopr::download;
+use crate::domain::{EcoprCard, PersonCard, PersonId, Stage, Step, StepStatus};
 use crate::i18n::*;
 use crate::messages::long_date;
 use crate::routes;
@@ -66,7 +67,7 @@ fn Card(card: PersonCard) -> impl IntoView {
     let i18n = use_i18n();
     let next = card.next();
     let (id, deadline_open) = (card.id, card.deadline_open());
-    let PersonCard { name, steps, deadline, days_left, .. } = card;
+    let PersonCard { name, steps, deadline, days_left, ecopr, .. } = card;
     view! {
         <li class="person-card">
             <h2><a href=move || routes::profile(i18n.get_locale(), id)>{name}</a></h2>
@@ -84,10 +85,39 @@ fn Card(card: PersonCard) -> impl IntoView {
             <ol class="steps">
                 {steps.into_iter().map(|(step, status)| view! { <StepLine step status /> }).collect_view()}
             </ol>
+            {ecopr.map(|ecopr| view! { <EcoprLine id ecopr /> })}
             {next.map(|step| view! {
                 <p><a class="button" href=move || action_path(i18n.get_locale(), step, id)>{move || action_text(i18n, step)}</a></p>
             })}
         </li>
+    }
+}
+
+/// The eCOPR: a download for 30 days after its issue, then how to get a copy.
+#[component]
+fn EcoprLine(id: PersonId, ecopr: EcoprCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let EcoprCard { issued_on, until, open } = ecopr;
+    let issued = move || t_string!(i18n, journey.ecopr_issued, date = long_date(i18n.get_locale(), issued_on)).to_string();
+    let later = move || t_string!(i18n, journey.ecopr_until, date = long_date(i18n.get_locale(), until)).to_string();
+    let ended = move || t_string!(i18n, journey.ecopr_ended, date = long_date(i18n.get_locale(), until)).to_string();
+    view! {
+        <div class="ecopr">
+            <p>{issued}</p>
+            {if open {
+                view! {
+                    // A file, not a page: the router leaves `download` links to the browser.
+                    <p>
+                        <a class="button" href=download(id) download rel="external">{t!(i18n, journey.ecopr_download)}</a>
+                        " "<span class="ecopr-until">{later}</span>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p>{ended}" "<a href=move || t_string!(i18n, invitation.contact_ircc_url)>{t!(i18n, journey.ecopr_copy)}</a></p>
+                }.into_any()
+            }}
+        </div>
     }
 }
 
@@ -98,7 +128,8 @@ fn StepLine(step: Step, status: StepStatus) -> impl IntoView {
     let (icon, class) = match status {
         StepStatus::Done => ("✓", "step-done"),
         StepStatus::ToDo => ("→", "step-to-do"),
-        StepStatus::Waiting => ("⧗", "step-waiting"),
+        // An ellipsis, which every font has (an hourglass showed as a box).
+        StepStatus::Waiting => ("…", "step-waiting"),
         StepStatus::Returned => ("↺", "step-returned"),
         StepStatus::NotYet => ("–", "step-not-yet"),
     };

@@ -3,7 +3,9 @@
 use crate::entities::session;
 use crate::entities::user::{self, Role};
 use crate::accounts::passwords::{self, TemporaryPassword};
-use app::domain::{Email, PersonName};
+use crate::error::DeskError;
+use app::domain::{Email, PersonName, Viewer};
+use app::error::AppError;
 use chrono::Utc;
 use crate::audit::{self, Action, Actor};
 use sea_orm::{ActiveEnum, ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr, TransactionTrait};
@@ -20,6 +22,16 @@ pub enum OfficerError {
     Hash,
     #[error(transparent)]
     Db(#[from] DbErr),
+}
+
+/// The officer or administrator behind a request, as the audit log names them;
+/// anyone else is refused.
+pub fn actor(viewer: &Viewer) -> Result<Actor, DeskError> {
+    if viewer.role.is_staff() {
+        Ok(Actor::User(viewer.user_id.0))
+    } else {
+        Err(AppError::Forbidden.into())
+    }
 }
 
 pub async fn find(db: &DatabaseConnection, email: &Email) -> Result<Option<user::Model>, DbErr> {

@@ -1,15 +1,15 @@
 //! What is stored of each person's steps, read for any number of people at once
-//! (four queries): the home page's cards, the reminders and the officers' list
+//! (five queries): the home page's cards, the reminders and the officers' list
 //! all decide from it.
 use super::person_ids;
-use crate::entities::{address, declaration, photo, photo_review};
+use crate::entities::{address, declaration, ecopr, photo, photo_review};
 use crate::error::DeskError;
 use app::domain::{Facts, PhotoFact};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
 /// The facts of each person named; one not found in any table has the default.
-pub async fn facts_of(db: &DatabaseConnection, people: &[i32]) -> Result<HashMap<i32, Facts>, DeskError> {
+pub async fn facts_of<C: ConnectionTrait>(db: &C, people: &[i32]) -> Result<HashMap<i32, Facts>, DeskError> {
     let declared = declaration::Entity::find()
         .select_only()
         .columns([declaration::Column::PersonId, declaration::Column::InCanada, declaration::Column::DeclaredAt])
@@ -25,6 +25,16 @@ pub async fn facts_of(db: &DatabaseConnection, people: &[i32]) -> Result<HashMap
     )
     .await?;
     let photos = newest_photos(db, people).await?;
+    let confirmed: HashMap<i32, chrono::NaiveDate> = ecopr::Entity::find()
+        .select_only()
+        .columns([ecopr::Column::PersonId, ecopr::Column::IssuedAt])
+        .filter(ecopr::Column::PersonId.is_in(people.iter().copied()))
+        .into_tuple::<(i32, chrono::DateTime<chrono::Utc>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, at)| (id, at.date_naive()))
+        .collect();
     Ok(people
         .iter()
         .map(|&id| {
@@ -32,6 +42,7 @@ pub async fn facts_of(db: &DatabaseConnection, people: &[i32]) -> Result<HashMap
                 declared: declared.get(&id).copied(),
                 address_given: with_address.contains(&id),
                 photo: photos.get(&id).copied().unwrap_or_default(),
+                confirmed: confirmed.get(&id).copied(),
             };
             (id, facts)
         })
@@ -39,7 +50,7 @@ pub async fn facts_of(db: &DatabaseConnection, people: &[i32]) -> Result<HashMap
 }
 
 /// Each person's newest photo (the one officers review), and what became of it.
-async fn newest_photos(db: &DatabaseConnection, people: &[i32]) -> Result<HashMap<i32, PhotoFact>, DeskError> {
+async fn newest_photos<C: ConnectionTrait>(db: &C, people: &[i32]) -> Result<HashMap<i32, PhotoFact>, DeskError> {
     let sent: Vec<(i32, i32)> = photo::Entity::find()
         .select_only()
         .columns([photo::Column::PersonId, photo::Column::Id])

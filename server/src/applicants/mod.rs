@@ -11,11 +11,11 @@ use app::api::ports::Applicants;
 use app::domain::{AddressOutcome, DeclarationOutcome, PersonCard, PersonId, Profile, ProfileSummary, RawAddress, RawDeclaration, Viewer};
 use app::error::AppError;
 use crate::error::DeskError;
-use sea_orm::{DatabaseConnection, EntityTrait, Select};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Select};
 use std::collections::HashSet;
 
 /// The ids of the people a query of one column of person ids finds.
-pub(crate) async fn person_ids<E: EntityTrait>(db: &DatabaseConnection, query: Select<E>) -> Result<HashSet<i32>, DeskError> {
+pub(crate) async fn person_ids<E: EntityTrait, C: ConnectionTrait>(db: &C, query: Select<E>) -> Result<HashSet<i32>, DeskError> {
     Ok(query.into_tuple::<i32>().all(db).await?.into_iter().collect())
 }
 

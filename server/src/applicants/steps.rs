@@ -3,7 +3,7 @@
 //! gave it and when, and audited in the same transaction.
 use super::ApplicantDesk;
 use crate::audit::{self, Action, Actor};
-use crate::entities::{address, declaration, person, user};
+use crate::entities::{address, declaration, ecopr, person, user};
 use crate::error::DeskError;
 use app::domain::{
     AddressOutcome, Declaration, DeclarationOutcome, Declared, MailingAddress, PersonId, PostalCode, Province, RawAddress,
@@ -28,6 +28,7 @@ impl ApplicantDesk {
     #[tracing::instrument(skip_all, fields(user = %viewer.user_id, person = %id))]
     pub(crate) async fn declare(&self, viewer: &Viewer, id: PersonId, raw: &RawDeclaration) -> Result<DeclarationOutcome, DeskError> {
         let person = own_person(&self.db, viewer, id).await?;
+        still_open(&self.db, person.id).await?;
         let now = Utc::now();
         let declared = match raw.parse(now.date_naive()) {
             Ok(declared) => declared,
@@ -89,6 +90,7 @@ impl ApplicantDesk {
     #[tracing::instrument(skip_all, fields(user = %viewer.user_id, person = %id))]
     pub(crate) async fn give_address(&self, viewer: &Viewer, id: PersonId, raw: &RawAddress) -> Result<AddressOutcome, DeskError> {
         let person = own_person(&self.db, viewer, id).await?;
+        still_open(&self.db, person.id).await?;
         if !declared_in_canada(&self.db, person.id).await? {
             return Err(AppError::PresenceRequired.into());
         }
@@ -127,6 +129,14 @@ impl ApplicantDesk {
             .await?;
         txn.commit().await?;
         Ok(AddressOutcome::Saved(address))
+    }
+}
+
+/// Once PR is confirmed (the eCOPR issued), the person's steps are closed.
+pub async fn still_open<C: ConnectionTrait>(db: &C, person: i32) -> Result<(), DeskError> {
+    match ecopr::Entity::find_by_id(person).one(db).await? {
+        Some(_) => Err(AppError::AlreadyConfirmed.into()),
+        None => Ok(()),
     }
 }
 

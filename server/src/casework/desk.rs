@@ -1,11 +1,11 @@
 //! Officers' casework: the list of cases, a case entered by hand, a CSV file of
 //! approved cases (one row a person), and a new invitation when one is lost.
-use crate::audit::Actor;
+use crate::accounts::staff;
 use crate::casework::intake::{self, InvitationSettings, Received};
 use crate::config::Settings;
 use crate::entities::{case, invitation, person};
 use crate::invitations::issue::{self, Invitee};
-use app::domain::{deadline, CaseId, Relationship, 
+use app::domain::{deadline, CaseFile, CaseId, Relationship, 
     CaseOutcome, CasePage, CaseSummary, Email, FieldError, ImportReport, ImportedRow, RawCase, RawPerson, RowResult,
     Unreadable, Viewer,
 };
@@ -41,13 +41,6 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// More rows than any batch of approvals; a larger file is refused whole.
 const MAX_ROWS: usize = 5_000;
 
-fn staff(viewer: &Viewer) -> Result<Actor, DeskError> {
-    if viewer.role.is_staff() {
-        Ok(Actor::User(viewer.user_id.0))
-    } else {
-        Err(AppError::Forbidden.into())
-    }
-}
 
 #[async_trait::async_trait]
 impl Casework for CaseDesk {
@@ -66,12 +59,18 @@ impl Casework for CaseDesk {
     async fn resend(&self, viewer: &Viewer, case_id: CaseId) -> Result<bool, AppError> {
         Ok(CaseDesk::resend(self, viewer, case_id).await?)
     }
+
+    #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, case = %case_id))]
+    async fn case_file(&self, viewer: &Viewer, case_id: CaseId) -> Result<Option<CaseFile>, AppError> {
+        staff::actor(viewer)?;
+        Ok(super::case_file::case_file(&self.db, case_id).await?)
+    }
 }
 
 impl CaseDesk {
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, page = page))]
     pub(crate) async fn cases(&self, viewer: &Viewer, page: u64, query: &str) -> Result<CasePage, DeskError> {
-        staff(viewer)?;
+        staff::actor(viewer)?;
         let mut newest_first = case::Entity::find().order_by_desc(case::Column::CreatedAt).order_by_desc(case::Column::Id);
         if let Some(matching) = super::search::condition(query) {
             newest_first = newest_first.filter(matching);
@@ -117,7 +116,7 @@ impl CaseDesk {
 
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     pub(crate) async fn create(&self, viewer: &Viewer, raw: &RawCase) -> Result<CaseOutcome, DeskError> {
-        let actor = staff(viewer)?;
+        let actor = staff::actor(viewer)?;
         let new = match raw.parse(Utc::now().date_naive()) {
             Ok(new) => new,
             Err(errors) => return Ok(CaseOutcome::Invalid(errors)),
@@ -131,7 +130,7 @@ impl CaseDesk {
 
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     pub(crate) async fn import(&self, viewer: &Viewer, csv: &str) -> Result<ImportReport, DeskError> {
-        let actor = staff(viewer)?;
+        let actor = staff::actor(viewer)?;
         let groups = match read_csv(csv) {
             Ok(groups) => groups,
             Err(reason) => return Ok(ImportReport { rows: Vec::new(), unreadable: Some(reason) }),
@@ -166,7 +165,7 @@ impl CaseDesk {
 
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id, case_id = %case_id))]
     pub(crate) async fn resend(&self, viewer: &Viewer, case_id: CaseId) -> Result<bool, DeskError> {
-        let actor = staff(viewer)?;
+        let actor = staff::actor(viewer)?;
         let Some(case) = case::Entity::find_by_id(case_id.0).one(&self.db).await? else {
             return Ok(false);
         };

@@ -4,6 +4,7 @@ pub mod api_token;
 pub mod audit_event;
 pub mod case;
 pub mod declaration;
+pub mod ecopr;
 pub mod invitation;
 pub mod message;
 pub mod outbox_message;

@@ -1,5 +1,6 @@
 //! The HTTP side: the router and the layers every request passes through.
 pub mod client_address;
+pub mod ecopr_download;
 pub mod page_tasks;
 pub mod photo_upload;
 pub mod request_scope;

@@ -71,11 +71,11 @@ fn private_jpeg(jpeg: Vec<u8>) -> Response {
 }
 
 /// The fully signed-in person the request's session cookie belongs to.
-async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+pub(super) async fn viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, AppError> {
     active_viewer(state.services.accounts.as_ref(), session_token(headers, state.settings.https()).as_deref()).await
 }
 
 /// An error as its status and, for the page, the error itself (a message key).
-fn refusal(error: AppError) -> Response {
+pub(super) fn refusal(error: AppError) -> Response {
     (error.status(), Json(error)).into_response()
 }

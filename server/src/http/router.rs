@@ -47,6 +47,7 @@ pub fn router(state: AppState, transport: &Transport) -> Router {
         .route(photo::FACE_MODEL_PATH, get(face_model))
         .merge(crate::api::router())
         .merge(super::photo_upload::router())
+        .merge(super::ecopr_download::router())
         .merge(dev_pages)
         .leptos_routes_with_context(
             &state,

@@ -17,6 +17,7 @@ mod m20261201_000004_create_reminders;
 mod m20261201_000005_create_messages;
 mod m20261201_000006_create_photo_reviews;
 mod m20261201_000007_add_people_search_name;
+mod m20261201_000008_create_ecoprs;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_create_messages::Migration),
             Box::new(m20261201_000006_create_photo_reviews::Migration),
             Box::new(m20261201_000007_add_people_search_name::Migration),
+            Box::new(m20261201_000008_create_ecoprs::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use app::api::ports::Photos;
 use app::domain::{PersonId, PhotoOutcome, PhotoStatus, Review, Viewer};
 use app::error::AppError;
 use axum::body::Bytes;
-use crate::applicants::steps::{declared_in_canada, own_person};
+use crate::applicants::steps::{declared_in_canada, own_person, still_open};
 use engine::Checked;
 use sea_orm::DatabaseConnection;
 
@@ -28,6 +28,7 @@ impl Photos for PhotoDesk {
     #[tracing::instrument(skip_all, fields(person = %person, anyway = anyway, bytes = photo.len()))]
     async fn receive(&self, viewer: &Viewer, person: PersonId, anyway: bool, photo: Bytes) -> Result<PhotoOutcome, AppError> {
         let person = own_person(&self.db, viewer, person).await?;
+        still_open(&self.db, person.id).await?;
         if !declared_in_canada(&self.db, person.id).await? {
             return Err(AppError::PresenceRequired);
         }

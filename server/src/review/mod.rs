@@ -4,7 +4,7 @@
 pub mod decide;
 pub mod queue;
 
-use crate::audit::Actor;
+use crate::accounts::staff;
 use crate::entities::{photo, photo_review};
 use crate::error::DeskError;
 use app::api::ports::Reviews;
@@ -22,13 +22,6 @@ pub struct ReviewDesk {
     pub public_url: String,
 }
 
-fn officer(viewer: &Viewer) -> Result<Actor, DeskError> {
-    if viewer.role.is_staff() {
-        Ok(Actor::User(viewer.user_id.0))
-    } else {
-        Err(AppError::Forbidden.into())
-    }
-}
 
 /// What became of a photo, from its decision row if it has one.
 pub fn as_review(row: Option<photo_review::Model>) -> Review {
@@ -51,13 +44,13 @@ pub async fn review_of<C: ConnectionTrait>(db: &C, photo: i32) -> Result<Review,
 impl Reviews for ReviewDesk {
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     async fn queue(&self, viewer: &Viewer, person: Option<PersonId>) -> Result<ReviewQueue, AppError> {
-        officer(viewer)?;
+        staff::actor(viewer)?;
         Ok(queue::open(&self.db, viewer.user_id.0, chrono::Utc::now(), person.map(|p| p.0)).await?)
     }
 
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     async fn decide(&self, viewer: &Viewer, photo: &PhotoKey, decision: &RawDecision) -> Result<ReviewOutcome, AppError> {
-        let actor = officer(viewer)?;
+        let actor = staff::actor(viewer)?;
         let decision = match decision.parse() {
             Ok(decision) => decision,
             Err(errors) => return Ok(ReviewOutcome::Invalid(errors)),
@@ -67,7 +60,7 @@ impl Reviews for ReviewDesk {
 
     #[tracing::instrument(skip_all, fields(officer = %viewer.user_id))]
     async fn image(&self, viewer: &Viewer, key: &PhotoKey) -> Result<Vec<u8>, AppError> {
-        officer(viewer)?;
+        staff::actor(viewer)?;
         photo::Entity::find()
             .select_only()
             .column(photo::Column::Jpeg)

@@ -62,14 +62,7 @@ async fn claim_persons(db: &DatabaseConnection, officer: i32, person: i32, now: 
     let Some(&photo) = query_ids(db, sql, vec![officer.into(), person.into()]).await?.first() else {
         return Ok(Asked::NotWaiting);
     };
-    let claim = Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "INSERT INTO photo_claims (photo_id, officer_id, expires_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (photo_id) DO UPDATE SET officer_id = excluded.officer_id, expires_at = excluded.expires_at \
-         WHERE photo_claims.expires_at <= $4 OR photo_claims.officer_id = $2",
-        [photo.into(), officer.into(), until.into(), now.into()],
-    );
-    if db.execute_raw(claim).await?.rows_affected() != 1 {
+    if !claim(db, photo, officer, now, until).await? {
         return Ok(Asked::Busy);
     }
     let others = Statement::from_sql_and_values(
@@ -79,6 +72,20 @@ async fn claim_persons(db: &DatabaseConnection, officer: i32, person: i32, now: 
     );
     db.execute_raw(others).await?;
     Ok(Asked::Claimed(photo))
+}
+
+/// Claims a photo until `until`, unless another officer holds it now: a lapsed
+/// claim is taken over and the holder renews theirs. One statement, so two
+/// officers asking at once cannot both win.
+async fn claim(db: &DatabaseConnection, photo: i32, officer: i32, now: DateTime<Utc>, until: DateTime<Utc>) -> Result<bool, DeskError> {
+    let claim = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "INSERT INTO photo_claims (photo_id, officer_id, expires_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (photo_id) DO UPDATE SET officer_id = excluded.officer_id, expires_at = excluded.expires_at \
+         WHERE photo_claims.expires_at <= $4 OR photo_claims.officer_id = $2",
+        [photo.into(), officer.into(), until.into(), now.into()],
+    );
+    Ok(db.execute_raw(claim).await?.rows_affected() == 1)
 }
 
 async fn query_ids(db: &DatabaseConnection, sql: String, values: Vec<Value>) -> Result<Vec<i32>, DeskError> {
@@ -95,12 +102,7 @@ async fn held(db: &DatabaseConnection, officer: i32, now: DateTime<Utc>, until: 
     let Some(&photo) = query_ids(db, sql, vec![officer.into(), now.into()]).await?.first() else {
         return Ok(None);
     };
-    let renew = Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "UPDATE photo_claims SET expires_at = $1 WHERE photo_id = $2 AND officer_id = $3",
-        [until.into(), photo.into(), officer.into()],
-    );
-    db.execute_raw(renew).await?;
+    claim(db, photo, officer, now, until).await?;
     Ok(Some(photo))
 }
 
@@ -114,15 +116,7 @@ async fn claim_next(db: &DatabaseConnection, officer: i32, now: DateTime<Utc>, u
          ORDER BY p.received_at, p.id LIMIT {TRIES}"
     );
     for photo in query_ids(db, sql, vec![officer.into(), now.into()]).await? {
-        // Taken only if no one holds it now: a lapsed claim is taken over.
-        let claim = Statement::from_sql_and_values(
-            db.get_database_backend(),
-            "INSERT INTO photo_claims (photo_id, officer_id, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (photo_id) DO UPDATE SET officer_id = excluded.officer_id, expires_at = excluded.expires_at \
-             WHERE photo_claims.expires_at <= $4",
-            [photo.into(), officer.into(), until.into(), now.into()],
-        );
-        if db.execute_raw(claim).await?.rows_affected() == 1 {
+        if claim(db, photo, officer, now, until).await? {
             tracing::info!(photo, "claimed for review");
             return Ok(Some(photo));
         }

@@ -8,6 +8,8 @@ mod cases_api;
 mod casework;
 mod cli;
 mod database;
+mod ecopr;
+mod ecopr_pdf;
 mod headers;
 mod invitations;
 mod messages;

@@ -4,7 +4,7 @@
 use crate::helpers::{on_both_databases, TestApp};
 use crate::photos::{declared_in_canada, family_of_signed_in, fixture, send};
 use crate::sign_in::{server_fn, signed_in, signed_in_as};
-use portal::entities::photo;
+use portal::entities::{person, photo};
 use portal::entities::user::Role;
 use sea_orm::EntityTrait;
 
@@ -45,17 +45,22 @@ on_both_databases! {
         let (status, _) = send(&app, &applicant, own, fixture("astronaut_good.jpg"), false).await;
         assert_eq!(status, 200);
         let key = photo::Entity::find().one(&app.db).await.unwrap().unwrap().view_key;
+        let case_id = person::Entity::find_by_id(own).one(&app.db).await.unwrap().unwrap().case_id.to_string();
 
         // Each with well-formed arguments, so that only the role decides the answer.
-        let calls: [(&str, Vec<(&str, &str)>); 6] = [
+        let calls: [(&str, Vec<(&str, &str)>); 9] = [
             ("officer/cases", vec![("q", "nguyen")]),
             ("officer/create-case", vec![("case[application_number]", "")]),
             ("officer/import", vec![("csv", "")]),
             ("officer/resend", vec![("case_id", "999999")]),
             ("officer/review-queue", vec![]),
             ("officer/decide-photo", vec![("photo", key.as_str()), ("decision[decision]", "")]),
+            ("officer/case", vec![("id", case_id.as_str())]),
+            ("officer/ready", vec![("page", "2")]),
+            ("officer/confirm-pr", vec![("confirmation[became_on]", ""), ("confirmation[city]", ""), ("confirmation[province]", "")]),
         ];
-        let pages = ["/en/officer/cases", "/fr/officer/cases?q=nguyen", "/en/officer/cases/new", "/fr/officer/cases/import", "/en/officer/photos"];
+        let (en_case, fr_case) = (format!("/en/officer/cases/{case_id}"), format!("/fr/officer/cases/{case_id}"));
+        let pages = ["/en/officer/cases", "/fr/officer/cases?q=nguyen", "/en/officer/cases/new", "/fr/officer/cases/import", "/en/officer/photos", &en_case, &fr_case, "/fr/officer/confirm"];
         for role in roles(&app, applicant).await {
             for (path, form) in &calls {
                 let (status, body) = server_fn(&app, &role.client, path, form).await;

@@ -13,13 +13,13 @@ async fn me(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&s
     server_fn(app, client, &format!("me/{endpoint}"), form).await
 }
 
-async fn declare(app: &TestApp, client: &reqwest::Client, person: i32, in_canada: &str, expected_return: &str) -> (u16, Value) {
+pub async fn declare(app: &TestApp, client: &reqwest::Client, person: i32, in_canada: &str, expected_return: &str) -> (u16, Value) {
     let id = person.to_string();
     let form = [("id", id.as_str()), ("declaration[in_canada]", in_canada), ("declaration[expected_return]", expected_return)];
     me(app, client, "declare", &form).await
 }
 
-async fn give_address(app: &TestApp, client: &reqwest::Client, person: i32, province: &str, postal_code: &str) -> (u16, Value) {
+pub async fn give_address(app: &TestApp, client: &reqwest::Client, person: i32, province: &str, postal_code: &str) -> (u16, Value) {
     let id = person.to_string();
     let form = [
         ("id", id.as_str()),

@@ -7,6 +7,7 @@
 use crate::helpers::{spawn_app_with, Backend, TestApp};
 use crate::sign_in::signed_in_as;
 use portal::entities::user::Role;
+use sea_orm::EntityTrait;
 use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
@@ -49,7 +50,7 @@ fn text(lang: &str, key: &str) -> String {
 }
 
 /// Every page there is, as each role sees it, in both languages.
-fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expected> {
+fn pages(profile: i32, child: i32, stranger: i32, invitation: &str, case: i32) -> Vec<Expected> {
     use Who::*;
     let mut all = vec![
         Expected { who: SignedOut, path: "/".into(), status: 200, want: Want::Heading("PR Confirmation Portal / Portail de confirmation de la RP".into()) },
@@ -88,6 +89,9 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(SignedOut, "/officer/cases/new", 302, to_sign_in()),
             at(SignedOut, "/officer/cases/import", 302, to_sign_in()),
             at(SignedOut, "/officer/photos", 302, to_sign_in()),
+            at(SignedOut, &format!("/officer/cases/{case}"), 302, to_sign_in()),
+            at(SignedOut, "/officer/confirm", 302, to_sign_in()),
+            at(SignedOut, "/ecopr/0000-0000-0000-0000", 200, heading("verification.unknown_title")),
             at(Applicant, "/", 200, heading("home.title")),
             at(Applicant, "/account", 200, heading("account.title")),
             at(Applicant, "/home", 200, heading("journey.title")),
@@ -109,6 +113,8 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(Applicant, "/officer/cases/new", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/cases/import", 403, heading("cases.forbidden_title")),
             at(Applicant, "/officer/photos", 403, heading("cases.forbidden_title")),
+            at(Applicant, &format!("/officer/cases/{case}"), 403, heading("cases.forbidden_title")),
+            at(Applicant, "/officer/confirm", 403, heading("cases.forbidden_title")),
             at(Officer, "/account", 200, heading("account.title")),
             at(Officer, "/messages", 200, heading("inbox.title")),
             at(Officer, "/home", 302, Want::RedirectTo(format!("/{lang}/officer/cases"))),
@@ -118,6 +124,8 @@ fn pages(profile: i32, child: i32, stranger: i32, invitation: &str) -> Vec<Expec
             at(Officer, "/officer/cases/new", 200, heading("cases.new_title")),
             at(Officer, "/officer/cases/import", 200, heading("cases.import_title")),
             at(Officer, "/officer/photos", 200, heading("review.title")),
+            at(Officer, "/officer/confirm", 200, heading("ready.title")),
+            at(Officer, &format!("/officer/cases/{case}"), 200, Want::Heading(text(lang, "case.heading").replace("{{ number }}", "E000777111"))),
             at(Officer, &own, 404, heading("account.not_found_title")),
         ]);
     }
@@ -247,7 +255,8 @@ async fn every_page_under_load(backend: Backend, threads: &str) {
     let signed_out = browser();
     let tasks_before = tokio::runtime::Handle::current().metrics().num_alive_tasks();
 
-    let expected = pages(profile, child, stranger, &invitation);
+    let case = portal::entities::person::Entity::find_by_id(profile).one(&app.db).await.unwrap().unwrap().case_id;
+    let expected = pages(profile, child, stranger, &invitation, case);
     let permits = Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
     let mut requests = tokio::task::JoinSet::new();
     for round in 0..ROUNDS {

@@ -5,10 +5,12 @@ use crate::mail::OutgoingEmail;
 use app::domain::{Email, Notice};
 use app::i18n::Locale;
 use app::messages::return_reason;
+use app::domain::DOWNLOAD_DAYS;
 
 pub const PHOTO_RECEIVED_SUBJECT: &str = "We received a photo / Nous avons reçu une photo";
 pub const PHOTO_ACCEPTED_SUBJECT: &str = "Your photo is accepted / Votre photo est acceptée";
 pub const PHOTO_RETURNED_SUBJECT: &str = "A new photo is needed / Une nouvelle photo est nécessaire";
+pub const PR_CONFIRMED_SUBJECT: &str = "Permanent residence confirmed / Résidence permanente confirmée";
 
 pub fn notice(to: Email, name: &str, notice: &Notice, public_url: &str) -> OutgoingEmail {
     let base = base(public_url);
@@ -47,6 +49,17 @@ pub fn notice(to: Email, name: &str, notice: &Notice, public_url: &str) -> Outgo
                 ),
             )
         }
+        Notice::PrConfirmed { name: person, .. } => (
+            PR_CONFIRMED_SUBJECT,
+            format!(
+                "IRCC confirmed the permanent residence of {person}. Sign in to download the electronic Confirmation of Permanent Residence (eCOPR) within {days} days: {base}/en/home\nThe PR card will be mailed to the address given.",
+                days = DOWNLOAD_DAYS
+            ),
+            format!(
+                "IRCC a confirmé la résidence permanente : {person}. Connectez-vous pour télécharger la confirmation de résidence permanente électronique (eCOPR) d'ici {days} jours : {base}/fr/home\nLa carte RP sera postée à l'adresse donnée.",
+                days = DOWNLOAD_DAYS
+            ),
+        ),
     };
     let english = format!("{english}\n\nYour messages: {base}/en/messages");
     let french = format!("{french}\n\nVos messages : {base}/fr/messages");

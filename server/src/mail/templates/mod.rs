@@ -7,7 +7,7 @@ mod messages;
 mod sign_in;
 
 pub use applicants::{deadline_reminder, REMINDER_SUBJECT};
-pub use messages::{notice, PHOTO_ACCEPTED_SUBJECT, PHOTO_RECEIVED_SUBJECT, PHOTO_RETURNED_SUBJECT};
+pub use messages::{notice, PHOTO_ACCEPTED_SUBJECT, PHOTO_RECEIVED_SUBJECT, PHOTO_RETURNED_SUBJECT, PR_CONFIRMED_SUBJECT};
 pub use invitations::{account_created, invitation, ACCOUNT_SUBJECT, INVITATION_SUBJECT};
 pub use sign_in::{
     account_locked, one_time_code, password_reset, second_factor_changed, SecondFactorChange, CHANGED_SUBJECT, CODE_SUBJECT,

@@ -182,3 +182,32 @@ on_both_databases! {
         assert_eq!(decide(&app, &applicant, &key, "accept", "", "").await, (403, json!("Forbidden")));
     }
 }
+
+on_both_databases! {
+    async fn two_officers_opening_the_queue_at_the_same_moment_never_share_and_one_gets_it(app) {
+        let (applicant, own, child) = two_photos_waiting(&app).await;
+        let (a, b) = (officer(&app, "a@ircc.example.ca").await, officer(&app, "b@ircc.example.ca").await);
+        // Each round: both open at once; then the one who got a photo decides it, so the next round starts afresh.
+        for round in 0..6 {
+            let (first, second) = tokio::join!(open_queue(&app, &a), open_queue(&app, &b));
+            let keys: Vec<String> = [&first, &second].iter().filter_map(|q| q["item"]["key"].as_str().map(str::to_owned)).collect();
+            let waiting = first["waiting"].as_u64().unwrap();
+            assert_eq!(keys.len() as u64, waiting.min(2), "round {round}: {waiting} waiting: {first} {second}");
+            if keys.len() == 2 {
+                assert_ne!(keys[0], keys[1], "round {round}: the same photo twice");
+            }
+            for (client, queue) in [(&a, &first), (&b, &second)] {
+                if let Some(key) = queue["item"]["key"].as_str() {
+                    let (_, decided) = decide(&app, client, key, "return", "glare", "").await;
+                    assert!(decided.get("Decided").is_some(), "{decided}");
+                }
+            }
+            // A new photo for each person, so that the next round has two waiting again.
+            for person in [own, child] {
+                if round % 2 == 0 {
+                    assert_eq!(send(&app, &applicant, person, fixture("astronaut_good.jpg"), false).await.0, 200);
+                }
+            }
+        }
+    }
+}

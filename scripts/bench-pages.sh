@@ -2,7 +2,7 @@
 # Pages under a crowd: starts the release portal on a fresh database (SQLite, or
 # PostgreSQL with `--postgres`), signs an officer in fully as a person would
 # (temporary password, new password, emailed code), then runs wrk on loopback
-# against the signed-out home page and two signed-in pages, and prints requests/s,
+# against the public pages (home, an eCOPR's verification) and the officer's pages, and prints requests/s,
 # p99 latency, socket errors and how many times the server panicked.
 #
 #   scripts/bench-pages.sh [--postgres] [CONNECTIONS] [SECONDS]
@@ -40,9 +40,11 @@ done
 session=$(awk '$6 == "portal_session" { print $7 }' "$jar")
 
 printf '%-30s %12s %10s %14s\n' "page ($backend, -c$connections)" "requests/s" "p99" "socket errors"
-for page in /en/ /en/account /en/officer/cases "/en/officer/cases?q=nguyen" /en/officer/photos; do
+for page in /en/ /en/account /en/officer/cases "/en/officer/cases?q=nguyen" /en/officer/photos /en/officer/confirm \
+  /en/ecopr/7K3M-Q9TX-4HWD-2PRA; do
   header=()
-  [ "$page" = /en/ ] || header=(-H "Cookie: portal_session=$session")
+  # The home page and an eCOPR's verification are public; the rest as the officer.
+  case "$page" in /en/ | /en/ecopr/*) ;; *) header=(-H "Cookie: portal_session=$session") ;; esac
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$base$page")
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")

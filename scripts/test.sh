@@ -14,6 +14,10 @@ build_site
 
 say "Unit and integration tests (SQLite and PostgreSQL)"
 export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+# Most integration tests serve pages on the test's own thread, and an unoptimised
+# build renders Leptos's deep view types in large stack frames: a case page once
+# overflowed libtest's 2 MiB. Release builds (the portal itself) need far less.
+export RUST_MIN_STACK=${RUST_MIN_STACK:-8388608}
 cargo test -p app --features ssr
 cargo test -p photo
 # The same photo reports from the WebAssembly build, run in Node.

@@ -1,11 +1,10 @@
 //! A case as an officer opens it: each person's steps and dates, the photos
 //! they sent with what became of each, their confirmation, and the audit trail
 //! of the case and its people, with names for who did what.
-use crate::applicants::facts::facts_of;
 use crate::entities::{address, audit_event, case, declaration, ecopr, person, photo, photo_review, user};
 use crate::error::DeskError;
 use crate::review::as_review;
-use app::domain::{CaseFile, CaseId, PersonFile, PersonId, PhotoKey, PrConfirmed, Province, SentPhoto, TrailActor, TrailEntry, Uci};
+use app::domain::{CaseFile, CaseId, Facts, PersonFile, PersonId, PhotoFact, PhotoKey, PrConfirmed, Province, Review, SentPhoto, TrailActor, TrailEntry, Uci};
 use sea_orm::{ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -18,7 +17,6 @@ pub async fn case_file(db: &DatabaseConnection, id: CaseId) -> Result<Option<Cas
     };
     let people = person::Entity::find().filter(person::Column::CaseId.eq(case.id)).order_by_asc(person::Column::Position).all(db).await?;
     let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
-    let mut facts = facts_of(db, &ids).await?;
     let declared: HashMap<i32, declaration::Model> =
         declaration::Entity::find().filter(declaration::Column::PersonId.is_in(ids.clone())).all(db).await?.into_iter().map(|d| (d.person_id, d)).collect();
     let mut addresses: HashMap<i32, address::Model> =
@@ -29,18 +27,33 @@ pub async fn case_file(db: &DatabaseConnection, id: CaseId) -> Result<Option<Cas
     let files = people
         .iter()
         .map(|p| {
-            let facts = facts.remove(&p.id).unwrap_or_default();
+            let declared = declared.get(&p.id).map(|d| (d.in_canada, d.declared_at.date_naive()));
+            let address = addresses.remove(&p.id).map(|a| (one_line(&a), a.given_at.date_naive()));
+            let photos = photos.remove(&p.id).unwrap_or_default();
+            let confirmed = confirmed.remove(&p.id);
+            // The same facts the home cards decide from, read off the rows already here.
+            let facts = Facts {
+                declared,
+                address_given: address.is_some(),
+                photo: match photos.first().map(|photo| &photo.review) {
+                    None => PhotoFact::None,
+                    Some(Review::Waiting) => PhotoFact::Waiting,
+                    Some(Review::Accepted) => PhotoFact::Accepted,
+                    Some(Review::Returned { .. }) => PhotoFact::Returned,
+                },
+                confirmed: confirmed.as_ref().map(|e| e.issued_at.date_naive()),
+            };
             PersonFile {
                 id: PersonId(p.id),
                 name: p.full_name(),
                 relationship: p.relationship,
                 date_of_birth: p.date_of_birth,
                 uci: Uci::parse(&p.uci).map(|u| u.to_string()).unwrap_or_else(|_| p.uci.clone()),
-                declared: declared.get(&p.id).map(|d| (d.in_canada, d.declared_at.date_naive())),
-                address: addresses.remove(&p.id).map(|a| (one_line(&a), a.given_at.date_naive())),
-                photos: photos.remove(&p.id).unwrap_or_default(),
+                declared,
+                address,
+                photos,
                 missing: if facts.confirmed.is_some() { Vec::new() } else { facts.missing() },
-                confirmed: confirmed.remove(&p.id).and_then(|e| {
+                confirmed: confirmed.and_then(|e| {
                     Some(PrConfirmed {
                         became_on: e.became_on,
                         city: e.city,
